@@ -1,0 +1,54 @@
+/* data.h: content loading (YAML -> ruleset, with file:line:col errors) and small file helpers. */
+#ifndef MALCON_DATA_H
+#define MALCON_DATA_H
+
+#include "core.h"
+#include "rules.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Limits enforced on content (documented in the designer guide and `malcon-lint --schema`). */
+#define DATA_MAX_FILE_BYTES (1024 * 1024) /* one YAML file */
+#define DATA_MAX_DEPTH      16            /* nesting of mappings/sequences */
+#define DATA_MAX_STRING     4096          /* bytes of one scalar */
+#define DATA_MAX_ITEMS      256           /* entries of one list */
+
+/* The default content root (the repository, compiled in), or $MALCON_CONTENT when set. */
+const char *data_default_root(void);
+
+/* Loads every content file under root: cards/roles.yaml, cards/actions.yaml, cards/events.yaml,
+ * cards/terminals.yaml and scenarios/*.yaml (sorted by name). Every problem goes into err as
+ * "path:line:col: error: message"; loading goes on to report as many as it can. Returns the
+ * ruleset when there was no error (warnings allowed), else NULL. The content hash covers the
+ * bytes of every file read. */
+ruleset *data_load(const char *root, core_err *err);
+
+/* One in-memory content file, for tests and fuzzing: name is the path reported in errors and
+ * decides the file's type by its tail ("roles.yaml", "actions.yaml", "events.yaml",
+ * "terminals.yaml", or anything under "scenarios/"). */
+typedef struct data_file {
+    const char *name;
+    const char *text;
+    size_t len;
+} data_file;
+
+/* Loads content from memory files (same rules as data_load; asset paths are checked for form
+ * and confinement only, not existence, when root is NULL). */
+ruleset *data_load_mem(const data_file *files, size_t n, const char *root, core_err *err);
+
+/* The schema of every content file: fields, types, defaults and legal values. Caller owns. */
+char *data_schema_text(void);
+
+/* Reads a whole file (at most max bytes; 0 = no limit) into a NUL-terminated buffer (caller
+ * frees). Returns NULL and records an ERR_IO / ERR_LIMIT error when it cannot. */
+char *data_read_file(const char *path, size_t max, size_t *len, core_err *err);
+
+/* Writes data atomically: a temporary file beside path, flushed to disk (fsync), then renamed
+ * over path. Returns false with errno kept on failure. */
+bool data_write_atomic(const char *path, const char *data, size_t len);
+
+/* Joins root and a relative content path into a new string (caller frees). */
+char *data_path_join(const char *root, const char *rel);
+
+#endif

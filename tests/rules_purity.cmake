@@ -1,0 +1,38 @@
+# rules_purity.cmake: fails when the rules archive calls anything outside a pure allowlist
+# (memory, strings, formatting into buffers, sorting, asserts) or defines writable globals.
+execute_process(COMMAND nm -A ${LIB} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "nm failed on ${LIB}")
+endif()
+set(allowed
+  malloc calloc realloc free memcpy memmove memset memcmp memchr strlen strcmp strncmp strchr
+  strrchr strstr strcpy strncpy strtol strtoll strtoul strtoull snprintf vsnprintf qsort abort
+  __assert_fail __stack_chk_fail isalnum isalpha isdigit isspace tolower toupper __ctype_b_loc
+  __ctype_tolower_loc __ctype_toupper_loc _GLOBAL_OFFSET_TABLE_ strspn strcspn bsearch
+  __isoc99_sscanf __isoc23_strtol __isoc23_strtoll __isoc23_strtoul __isoc23_strtoull
+  __memcpy_chk __memset_chk __snprintf_chk __vsnprintf_chk __strcpy_chk __strncpy_chk)
+string(REPLACE "\n" ";" lines "${out}")
+set(bad "")
+foreach(line ${lines})
+  # "archive:member.o:                 U symbol" or "...: 0000 T symbol"
+  if(line MATCHES ":[ ]+U ([A-Za-z0-9_.@]+)$")
+    set(sym ${CMAKE_MATCH_1})
+    string(REGEX REPLACE "@.*" "" sym "${sym}")
+    if(sym MATCHES "^(core_|rules_|state_|move_|match_|log_buf_|ruleset_|scenario_|ml_|setup_|route_|track_|flag_|target_|effect_|__asan|__ubsan|__sanitizer)")
+      continue()
+    endif()
+    list(FIND allowed ${sym} idx)
+    if(idx EQUAL -1)
+      list(APPEND bad "calls ${sym}")
+    endif()
+  elseif(line MATCHES ":[0-9a-f]+ [DdBb] ([A-Za-z0-9_.]+)$")
+    if(NOT CMAKE_MATCH_1 MATCHES "^(__odr_asan|\\.L|___asan|__asan)")
+      list(APPEND bad "writable global ${CMAKE_MATCH_1}")
+    endif()
+  endif()
+endforeach()
+if(bad)
+  list(REMOVE_DUPLICATES bad)
+  message(FATAL_ERROR "the rules library is not pure:\n  ${bad}")
+endif()
+message(STATUS "rules library is pure")
