@@ -1,0 +1,88 @@
+/* platform.h: the window, the event pump and input translation (SDL2 behind a small interface).
+ *
+ * The app never includes SDL: it opens a platform, polls ui_input events, draws a frame through
+ * the platform's ui_draw, and presents. A headless platform (no window: an offscreen surface
+ * with SDL's software renderer) serves --screenshot and tests.
+ */
+#ifndef MALCON_UI_PLATFORM_H
+#define MALCON_UI_PLATFORM_H
+
+#include "draw.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Keys the game uses, independent of SDL. */
+typedef enum ui_key {
+    KEY_NONE = 0,
+    KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT,
+    KEY_ENTER, KEY_ESCAPE, KEY_TAB, KEY_SPACE, KEY_BACKSPACE, KEY_DELETE, KEY_HOME, KEY_END,
+    KEY_PAGEUP, KEY_PAGEDOWN,
+    KEY_0, KEY_1, KEY_2, KEY_3, KEY_4, KEY_5, KEY_6, KEY_7, KEY_8, KEY_9,
+    KEY_A, KEY_B, KEY_C, KEY_D, KEY_E, KEY_F, KEY_G, KEY_H, KEY_I, KEY_J, KEY_K, KEY_L, KEY_M,
+    KEY_N, KEY_O, KEY_P, KEY_Q, KEY_R, KEY_S, KEY_T, KEY_U, KEY_V, KEY_W, KEY_X, KEY_Y, KEY_Z,
+    KEY_F1, KEY_F2, KEY_F3, KEY_F4, KEY_F5, KEY_F6, KEY_F7, KEY_F8, KEY_F9, KEY_F10, KEY_F11,
+    KEY_F12,
+    KEY_COUNT
+} ui_key;
+
+enum { MOD_SHIFT = 1, MOD_CTRL = 2, MOD_ALT = 4 };
+
+typedef enum ui_input_type {
+    IN_NONE = 0,
+    IN_QUIT,        /* window closed / quit requested */
+    IN_KEY,         /* key pressed (repeat included): key, mods */
+    IN_TEXT,        /* text typed (UTF-8 in text) */
+    IN_MOUSE_MOVE,  /* x, y */
+    IN_MOUSE_DOWN,  /* x, y, button (1 left, 3 right) */
+    IN_MOUSE_UP,    /* x, y, button */
+    IN_WHEEL,       /* dy (+ up) at x, y */
+    IN_RESIZE,      /* new size in w, h */
+    IN_WINDOW_CLOSE /* a secondary window's close button (window id in button) */
+} ui_input_type;
+
+typedef struct ui_input {
+    ui_input_type type;
+    ui_key key;
+    int mods;
+    int x, y;
+    int button;
+    int dy;
+    int w, h;
+    char text[32];
+} ui_input;
+
+typedef struct ui_platform ui_platform;
+
+typedef struct ui_platform_opts {
+    const char *title;
+    int width, height;       /* initial size in pixels */
+    bool fullscreen;
+    bool headless;           /* no window: offscreen target of width x height */
+    const char *content_root;/* for image paths and the font */
+} ui_platform_opts;
+
+/* Opens the window (or the headless target), initialises SDL_ttf/SDL_image and loads the
+ * shipped font. Returns NULL and writes a reason (for example "no display: set DISPLAY or run
+ * under Xvfb") when it cannot. */
+ui_platform *platform_open(const ui_platform_opts *o, char *why, size_t why_n);
+void platform_close(ui_platform *p);
+/* The drawing target of the window (size follows the window). Borrowed. */
+ui_draw *platform_draw(ui_platform *p);
+/* Next pending input; false when none. Waits up to timeout_ms for one (0: do not wait), so an
+ * idle game sleeps instead of spinning. */
+bool platform_poll(ui_platform *p, ui_input *out, int timeout_ms);
+/* Shows the frame drawn since draw_begin. */
+void platform_present(ui_platform *p);
+/* Milliseconds since start (monotonic). */
+uint32_t platform_ticks(ui_platform *p);
+void platform_toggle_fullscreen(ui_platform *p);
+/* Starts/stops text input (for name fields). */
+void platform_text_input(ui_platform *p, bool on);
+/* Saves the last drawn frame as PNG; false with a reason on failure. */
+bool platform_screenshot(ui_platform *p, const char *png_path, char *why, size_t why_n);
+/* Path of the user's data folder (SDL_GetPrefPath("malcon", "malcon")), caller frees; NULL when
+ * none can be had. */
+char *platform_pref_path(void);
+
+#endif
