@@ -1,4 +1,5 @@
-/* draw.h: the drawing interface the screens draw through (an SDL implementation and a recording one).
+/* draw.h: the drawing interface the screens draw through (an SDL implementation and a recording
+ * one).
  *
  * Screens never call SDL directly: they draw into a `ui_draw`, which is a table of functions
  * plus its implementation's data. ui_draw_sdl_new() draws with SDL2/SDL2_ttf/SDL2_image into a
@@ -19,7 +20,7 @@ typedef struct ui_rect {
 /* 0xRRGGBBAA */
 typedef uint32_t ui_color;
 
-#define UI_RGB(rgb) ((ui_color)(((uint32_t)(rgb) << 8) | 0xFFu))
+#define UI_RGB(rgb)     ((ui_color)(((uint32_t)(rgb) << 8) | 0xFFu))
 #define UI_RGBA(rgb, a) ((ui_color)(((uint32_t)(rgb) << 8) | ((uint32_t)(a)&0xFFu)))
 
 typedef enum ui_font_style { UI_FONT_REGULAR = 0, UI_FONT_BOLD, UI_FONT_STYLE_COUNT } ui_font_style;
@@ -36,30 +37,46 @@ typedef enum ui_align {
 
 /* Text drawing options. */
 typedef struct ui_text_style {
-    int px;               /* font pixel height */
+    int px; /* font pixel height */
     ui_font_style style;
     ui_color color;
-    int align;            /* ui_align bits */
-    bool wrap;            /* wrap at the box width (by word for Latin, by character for CJK) */
-    bool ellipsis;        /* cut with "…" when it does not fit the box */
+    int align;     /* ui_align bits */
+    bool wrap;     /* wrap at the box width (by word for Latin, by character for CJK) */
+    bool ellipsis; /* cut with "…" when it does not fit the box */
 } ui_text_style;
 
 /* Built-in icons drawn with primitives (so cards never depend on art files). */
 typedef enum ui_icon {
     UI_ICON_NONE = 0,
     /* roles */
-    UI_ICON_COMMANDER, UI_ICON_RESEARCHER, UI_ICON_FORENSIC, UI_ICON_NOTIFICATION,
-    UI_ICON_POC, UI_ICON_HANDLER, UI_ICON_ANALYST, UI_ICON_ASSESSOR,
+    UI_ICON_COMMANDER,
+    UI_ICON_RESEARCHER,
+    UI_ICON_FORENSIC,
+    UI_ICON_NOTIFICATION,
+    UI_ICON_POC,
+    UI_ICON_HANDLER,
+    UI_ICON_ANALYST,
+    UI_ICON_ASSESSOR,
     /* terminal kinds */
-    UI_ICON_PC, UI_ICON_LAPTOP, UI_ICON_SERVER, UI_ICON_PRINTER, UI_ICON_PHONE, UI_ICON_NAS,
+    UI_ICON_PC,
+    UI_ICON_LAPTOP,
+    UI_ICON_SERVER,
+    UI_ICON_PRINTER,
+    UI_ICON_PHONE,
+    UI_ICON_NAS,
     UI_ICON_CAMERA,
     /* markers */
-    UI_ICON_INFECTED,   /* biohazard-like: infected */
-    UI_ICON_CLEAN,      /* check: clean */
-    UI_ICON_ISOLATED,   /* cut cable: isolated */
-    UI_ICON_EVIDENCE,   /* disk: evidence preserved */
-    UI_ICON_SIGNAL,     /* waves: suspicious communication */
-    UI_ICON_CLOCK, UI_ICON_LEAK, UI_ICON_IMPACT, UI_ICON_TRUST, UI_ICON_SILENT, UI_ICON_EVENT,
+    UI_ICON_INFECTED, /* biohazard-like: infected */
+    UI_ICON_CLEAN,    /* check: clean */
+    UI_ICON_ISOLATED, /* cut cable: isolated */
+    UI_ICON_EVIDENCE, /* disk: evidence preserved */
+    UI_ICON_SIGNAL,   /* waves: suspicious communication */
+    UI_ICON_CLOCK,
+    UI_ICON_LEAK,
+    UI_ICON_IMPACT,
+    UI_ICON_TRUST,
+    UI_ICON_SILENT,
+    UI_ICON_EVENT,
     UI_ICON_COUNT
 } ui_icon;
 
@@ -115,8 +132,19 @@ void draw_free(ui_draw *d);
 /* ---- the recording implementation (tests) ---- */
 
 typedef enum ui_rec_kind {
-    REC_BEGIN, REC_END, REC_FILL, REC_ROUND, REC_STROKE, REC_STROKE_ROUND, REC_LINE, REC_CIRCLE,
-    REC_TRIANGLE, REC_TEXT, REC_IMAGE, REC_ICON, REC_CLIP
+    REC_BEGIN,
+    REC_END,
+    REC_FILL,
+    REC_ROUND,
+    REC_STROKE,
+    REC_STROKE_ROUND,
+    REC_LINE,
+    REC_CIRCLE,
+    REC_TRIANGLE,
+    REC_TEXT,
+    REC_IMAGE,
+    REC_ICON,
+    REC_CLIP
 } ui_rec_kind;
 
 typedef struct ui_rec_call {

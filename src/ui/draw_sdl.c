@@ -1,0 +1,875 @@
+/* draw_sdl.c: the SDL_Renderer drawing implementation: shapes, cached text, icons and images. */
+#include "draw_sdl.h"
+
+#include "core.h"
+#include "icon.h"
+#include "text.h"
+
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bounded caches: a board redraws ~100 strings a frame, and the text cache keeps them all
+ * without letting a long session (log lines, timers) grow memory without limit. */
+enum {
+    SDL_MAX_FONTS = 24,
+    SDL_MAX_TEXTS = 1024,
+    SDL_MAX_IMAGES = 128,
+    SDL_MAX_ICONS = 256,
+    SDL_MAX_TEX_SIDE = 8192,
+    SDL_MAX_ICON_SIDE = 512,
+};
+#define SDL_TEXT_BUDGET ((size_t)64 * 1024 * 1024)
+#define SDL_PI_F        3.14159265f
+
+typedef struct sdl_font_entry {
+    int px;
+    ui_font_style style;
+    TTF_Font *font;
+    uint64_t used;
+} sdl_font_entry;
+
+/* A laid-out, rendered text block, drawn white and tinted at draw time (colour mod), so the
+ * same string in two colours costs one texture. */
+typedef struct sdl_text_entry {
+    uint64_t hash;
+    char *key;
+    SDL_Texture *tex; /* NULL when every line is empty */
+    int w, h;         /* the block's size: widest line x lines * line height */
+    size_t bytes;
+    uint64_t used;
+} sdl_text_entry;
+
+typedef struct sdl_image_entry {
+    char *path;
+    SDL_Texture *tex; /* NULL: failed (already warned) */
+    int w, h;
+    uint64_t used;
+} sdl_image_entry;
+
+/* An icon rendered white at twice its size; linear downscaling smooths its edges. */
+typedef struct sdl_icon_entry {
+    int icon, w, h;
+    SDL_Texture *tex;
+    uint64_t used;
+} sdl_icon_entry;
+
+typedef struct sdl_impl {
+    SDL_Renderer *ren;
+    char *root;
+    void *font_data[UI_FONT_STYLE_COUNT]; /* the font files in memory: opening a size is cheap */
+    size_t font_size[UI_FONT_STYLE_COUNT];
+    bool fake_bold; /* no bold file: bold is synthesised */
+    sdl_font_entry fonts[SDL_MAX_FONTS];
+    size_t n_fonts;
+    sdl_text_entry *texts;
+    size_t n_texts, cap_texts;
+    size_t text_bytes;
+    sdl_image_entry images[SDL_MAX_IMAGES];
+    size_t n_images;
+    sdl_icon_entry icons[SDL_MAX_ICONS];
+    size_t n_icons;
+    uint64_t tick;
+    bool clip_on;
+    SDL_Rect clip;
+    bool in_icon; /* drawing into an icon texture: ICON_HOLE erases */
+} sdl_impl;
+
+static sdl_impl *sdl_of(const ui_draw *d)
+{
+    assert(d && d->impl);
+    return d->impl;
+}
+
+/* ---------------------------------------------------------------- colours and geometry */
+
+static SDL_Color sdl_color(ui_color c)
+{
+    return (SDL_Color){(Uint8)(c >> 24), (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c};
+}
+
+/* Sets the draw colour; false when nothing is to be drawn (a transparent colour outside icons).
+ * Inside an icon texture a transparent colour is ICON_HOLE: it overwrites with transparency. */
+static bool sdl_paint(sdl_impl *s, ui_color c, SDL_Color *out)
+{
+    SDL_Color col = sdl_color(c);
+    if (col.a == 0) {
+        if (!s->in_icon)
+            return false;
+        col = (SDL_Color){255, 255, 255, 0};
+        SDL_SetRenderDrawBlendMode(s->ren, SDL_BLENDMODE_NONE);
+    } else {
+        SDL_SetRenderDrawBlendMode(s->ren, SDL_BLENDMODE_BLEND);
+    }
+    SDL_SetRenderDrawColor(s->ren, col.r, col.g, col.b, col.a);
+    if (out)
+        *out = col;
+    return true;
+}
+
+/* Fills a convex polygon (points in order) as a fan around its centroid. */
+static void sdl_fill_convex(sdl_impl *s, const SDL_FPoint *pt, int n, ui_color c)
+{
+    enum { MAXP = 256 };
+    assert(n >= 3 && n <= MAXP);
+    SDL_Color col;
+    if (!sdl_paint(s, c, &col))
+        return;
+    SDL_Vertex v[MAXP + 1];
+    int idx[MAXP * 3];
+    float cx = 0, cy = 0;
+    for (int i = 0; i < n; i++) {
+        cx += pt[i].x;
+        cy += pt[i].y;
+    }
+    v[0] = (SDL_Vertex){{cx / (float)n, cy / (float)n}, col, {0, 0}};
+    for (int i = 0; i < n; i++) {
+        v[i + 1] = (SDL_Vertex){pt[i], col, {0, 0}};
+        idx[3 * i] = 0;
+        idx[3 * i + 1] = i + 1;
+        idx[3 * i + 2] = (i + 1) % n + 1;
+    }
+    SDL_RenderGeometry(s->ren, NULL, v, n + 1, idx, 3 * n);
+}
+
+/* Segments for a quarter circle of radius r: smooth enough, never wasteful. */
+static int sdl_quarter_segments(float r)
+{
+    int n = (int)(r / 3.0f) + 2;
+    return n > 16 ? 16 : n;
+}
+
+/* Points of a rounded rectangle outline (clockwise from the top-left corner's left end), with
+ * seg segments per corner; returns the count (4 * (seg + 1)). */
+static int sdl_round_points(float x, float y, float w, float h, float r, int seg, SDL_FPoint *out)
+{
+    const float cx[4] = {x + r, x + w - r, x + w - r, x + r};
+    const float cy[4] = {y + r, y + r, y + h - r, y + h - r};
+    int n = 0;
+    for (int k = 0; k < 4; k++) {
+        float a0 = SDL_PI_F * (1.0f + 0.5f * (float)k);
+        for (int i = 0; i <= seg; i++) {
+            float a = a0 + SDL_PI_F * 0.5f * (float)i / (float)seg;
+            out[n++] = (SDL_FPoint){cx[k] + r * cosf(a), cy[k] + r * sinf(a)};
+        }
+    }
+    return n;
+}
+
+static int sdl_clamp_radius(ui_rect r, int radius)
+{
+    int m = (r.w < r.h ? r.w : r.h) / 2;
+    return radius < 0 ? 0 : radius > m ? m : radius;
+}
+
+/* ---------------------------------------------------------------- shapes */
+
+static void sdl_begin(ui_draw *d, ui_color clear)
+{
+    sdl_impl *s = sdl_of(d);
+    s->clip_on = false;
+    SDL_RenderSetClipRect(s->ren, NULL);
+    SDL_Color c = sdl_color(clear);
+    SDL_SetRenderDrawColor(s->ren, c.r, c.g, c.b, c.a);
+    SDL_RenderClear(s->ren);
+}
+
+static void sdl_end(ui_draw *d)
+{
+    (void)d; /* the platform presents; nothing is pending here */
+}
+
+static bool sdl_skip(const sdl_impl *s)
+{
+    return s->clip_on && (s->clip.w <= 0 || s->clip.h <= 0);
+}
+
+static void sdl_fill_rect(ui_draw *d, ui_rect r, ui_color c)
+{
+    sdl_impl *s = sdl_of(d);
+    if (sdl_skip(s) || r.w <= 0 || r.h <= 0 || !sdl_paint(s, c, NULL))
+        return;
+    SDL_RenderFillRect(s->ren, &(SDL_Rect){r.x, r.y, r.w, r.h});
+}
+
+static void sdl_fill_round(ui_draw *d, ui_rect r, int radius, ui_color c)
+{
+    sdl_impl *s = sdl_of(d);
+    if (sdl_skip(s) || r.w <= 0 || r.h <= 0)
+        return;
+    radius = sdl_clamp_radius(r, radius);
+    if (radius < 1) {
+        sdl_fill_rect(d, r, c);
+        return;
+    }
+    SDL_FPoint pt[4 * 17];
+    int n = sdl_round_points((float)r.x, (float)r.y, (float)r.w, (float)r.h, (float)radius,
+                             sdl_quarter_segments((float)radius), pt);
+    sdl_fill_convex(s, pt, n, c);
+}
+
+static void sdl_stroke_rect(ui_draw *d, ui_rect r, int t, ui_color c)
+{
+    if (t < 1)
+        t = 1;
+    if (2 * t >= r.w || 2 * t >= r.h) {
+        sdl_fill_rect(d, r, c);
+        return;
+    }
+    sdl_fill_rect(d, (ui_rect){r.x, r.y, r.w, t}, c);
+    sdl_fill_rect(d, (ui_rect){r.x, r.y + r.h - t, r.w, t}, c);
+    sdl_fill_rect(d, (ui_rect){r.x, r.y + t, t, r.h - 2 * t}, c);
+    sdl_fill_rect(d, (ui_rect){r.x + r.w - t, r.y + t, t, r.h - 2 * t}, c);
+}
+
+static void sdl_stroke_round(ui_draw *d, ui_rect r, int radius, int t, ui_color c)
+{
+    sdl_impl *s = sdl_of(d);
+    if (t < 1)
+        t = 1;
+    if (sdl_skip(s) || r.w <= 0 || r.h <= 0)
+        return;
+    if (2 * t >= r.w || 2 * t >= r.h) {
+        sdl_fill_round(d, r, radius, c);
+        return;
+    }
+    radius = sdl_clamp_radius(r, radius);
+    SDL_Color col;
+    if (!sdl_paint(s, c, &col))
+        return;
+    /* A ring between the outline and the outline inset by t; the inner corners are concentric
+     * with the outer ones, so the stroke keeps its width around the corners. */
+    int seg = radius > 0 ? sdl_quarter_segments((float)radius) : 1;
+    float ri = radius > t ? (float)(radius - t) : 0.0f;
+    SDL_FPoint outer[4 * 17], inner[4 * 17];
+    int n =
+        sdl_round_points((float)r.x, (float)r.y, (float)r.w, (float)r.h, (float)radius, seg, outer);
+    sdl_round_points((float)(r.x + t), (float)(r.y + t), (float)(r.w - 2 * t), (float)(r.h - 2 * t),
+                     ri, seg, inner);
+    SDL_Vertex v[2 * 4 * 17];
+    int idx[6 * 4 * 17];
+    for (int i = 0; i < n; i++) {
+        v[2 * i] = (SDL_Vertex){outer[i], col, {0, 0}};
+        v[2 * i + 1] = (SDL_Vertex){inner[i], col, {0, 0}};
+    }
+    for (int i = 0; i < n; i++) {
+        int a = 2 * i, b = 2 * ((i + 1) % n);
+        int *q = &idx[6 * i];
+        q[0] = a, q[1] = b, q[2] = a + 1;
+        q[3] = b, q[4] = b + 1, q[5] = a + 1;
+    }
+    SDL_RenderGeometry(s->ren, NULL, v, 2 * n, idx, 6 * n);
+}
+
+static void sdl_line(ui_draw *d, int x0, int y0, int x1, int y1, int t, ui_color c)
+{
+    sdl_impl *s = sdl_of(d);
+    if (sdl_skip(s))
+        return;
+    if (t <= 1) {
+        if (sdl_paint(s, c, NULL))
+            SDL_RenderDrawLine(s->ren, x0, y0, x1, y1);
+        return;
+    }
+    /* A capsule (round caps) as one convex polygon: joints of polylines look right and a
+     * translucent line is not blended twice where the caps would overlap. */
+    float dx = (float)(x1 - x0), dy = (float)(y1 - y0);
+    float len = sqrtf(dx * dx + dy * dy);
+    float hw = (float)t / 2.0f;
+    float base = len > 0 ? atan2f(dy, dx) : 0.0f;
+    int seg = sdl_quarter_segments(hw) * 2; /* per half circle */
+    SDL_FPoint pt[2 * 33];
+    int n = 0;
+    for (int i = 0; i <= seg; i++) { /* cap around the end point */
+        float a = base - SDL_PI_F / 2 + SDL_PI_F * (float)i / (float)seg;
+        pt[n++] = (SDL_FPoint){(float)x1 + 0.5f + hw * cosf(a), (float)y1 + 0.5f + hw * sinf(a)};
+    }
+    for (int i = 0; i <= seg; i++) { /* cap around the start point */
+        float a = base + SDL_PI_F / 2 + SDL_PI_F * (float)i / (float)seg;
+        pt[n++] = (SDL_FPoint){(float)x0 + 0.5f + hw * cosf(a), (float)y0 + 0.5f + hw * sinf(a)};
+    }
+    sdl_fill_convex(s, pt, n, c);
+}
+
+static void sdl_fill_circle(ui_draw *d, int cx, int cy, int radius, ui_color c)
+{
+    sdl_impl *s = sdl_of(d);
+    if (sdl_skip(s) || radius <= 0)
+        return;
+    int seg = 4 * sdl_quarter_segments((float)radius);
+    SDL_FPoint pt[64];
+    for (int i = 0; i < seg; i++) {
+        float a = 2.0f * SDL_PI_F * (float)i / (float)seg;
+        pt[i] =
+            (SDL_FPoint){(float)cx + (float)radius * cosf(a), (float)cy + (float)radius * sinf(a)};
+    }
+    sdl_fill_convex(s, pt, seg, c);
+}
+
+static void sdl_fill_triangle(ui_draw *d, int x0, int y0, int x1, int y1, int x2, int y2,
+                              ui_color c)
+{
+    sdl_impl *s = sdl_of(d);
+    SDL_Color col;
+    if (sdl_skip(s) || !sdl_paint(s, c, &col))
+        return;
+    SDL_Vertex v[3] = {{{(float)x0, (float)y0}, col, {0, 0}},
+                       {{(float)x1, (float)y1}, col, {0, 0}},
+                       {{(float)x2, (float)y2}, col, {0, 0}}};
+    SDL_RenderGeometry(s->ren, NULL, v, 3, NULL, 0);
+}
+
+static void sdl_clip(ui_draw *d, const ui_rect *r)
+{
+    sdl_impl *s = sdl_of(d);
+    s->clip_on = r != NULL;
+    if (r) {
+        s->clip = (SDL_Rect){r->x, r->y, r->w, r->h};
+        /* SDL treats an empty clip rectangle as "no clipping": sdl_skip() draws nothing. */
+        if (r->w > 0 && r->h > 0)
+            SDL_RenderSetClipRect(s->ren, &s->clip);
+    } else {
+        SDL_RenderSetClipRect(s->ren, NULL);
+    }
+}
+
+/* ---------------------------------------------------------------- fonts and text */
+
+static TTF_Font *sdl_font(sdl_impl *s, int px, ui_font_style style)
+{
+    if (style < 0 || style >= UI_FONT_STYLE_COUNT)
+        style = UI_FONT_REGULAR;
+    if (px < 1)
+        px = 1;
+    if (px > 512)
+        px = 512;
+    s->tick++;
+    size_t lru = 0;
+    for (size_t i = 0; i < s->n_fonts; i++) {
+        if (s->fonts[i].px == px && s->fonts[i].style == style) {
+            s->fonts[i].used = s->tick;
+            return s->fonts[i].font;
+        }
+        if (s->fonts[i].used < s->fonts[lru].used)
+            lru = i;
+    }
+    int file = s->font_data[style] ? (int)style : UI_FONT_REGULAR;
+    SDL_RWops *rw = SDL_RWFromConstMem(s->font_data[file], (int)s->font_size[file]);
+    TTF_Font *f = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    if (!f)
+        return NULL; /* cannot happen with a font that opened once, short of memory */
+    if (style == UI_FONT_BOLD && file != UI_FONT_BOLD)
+        TTF_SetFontStyle(f, TTF_STYLE_BOLD);
+    size_t slot = s->n_fonts;
+    if (s->n_fonts == SDL_MAX_FONTS) {
+        TTF_CloseFont(s->fonts[lru].font);
+        slot = lru;
+    } else {
+        s->n_fonts++;
+    }
+    s->fonts[slot] = (sdl_font_entry){px, style, f, s->tick};
+    return f;
+}
+
+/* Measure callback for text_layout: TTF needs a NUL-terminated string. */
+static int sdl_measure_cb(void *ctx, const char *str, size_t n)
+{
+    TTF_Font *f = ctx;
+    char small[256];
+    char *buf = n < sizeof small ? small : core_alloc(n + 1);
+    memcpy(buf, str, n);
+    buf[n] = '\0';
+    int w = 0, h = 0;
+    if (n && TTF_SizeUTF8(f, buf, &w, &h) != 0)
+        w = 0;
+    if (buf != small)
+        free(buf);
+    return w;
+}
+
+static void sdl_text_drop(sdl_impl *s, size_t i)
+{
+    SDL_DestroyTexture(s->texts[i].tex);
+    free(s->texts[i].key);
+    s->text_bytes -= s->texts[i].bytes;
+    s->texts[i] = s->texts[--s->n_texts];
+}
+
+/* Evicts least recently used blocks until there is room for one more of `bytes`. */
+static void sdl_text_evict(sdl_impl *s, size_t bytes)
+{
+    while (s->n_texts > 0 &&
+           (s->n_texts >= SDL_MAX_TEXTS || s->text_bytes + bytes > SDL_TEXT_BUDGET)) {
+        size_t lru = 0;
+        for (size_t i = 1; i < s->n_texts; i++)
+            if (s->texts[i].used < s->texts[lru].used)
+                lru = i;
+        sdl_text_drop(s, lru);
+    }
+}
+
+/* Renders the laid-out lines into one white texture. */
+static SDL_Texture *sdl_text_render(sdl_impl *s, TTF_Font *f, const char *utf8,
+                                    const text_lines *lines, int line_h, int align, int *bw,
+                                    int *bh)
+{
+    int n = (int)lines->n;
+    SDL_Surface **surf = core_calloc(lines->n, sizeof *surf);
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+        if (lines->items[i].len == 0 && !lines->items[i].ellipsis)
+            continue;
+        char *str = text_line_dup(utf8, &lines->items[i]);
+        surf[i] = TTF_RenderUTF8_Blended(f, str, (SDL_Color){255, 255, 255, 255});
+        free(str);
+        if (surf[i] && surf[i]->w > w)
+            w = surf[i]->w;
+    }
+    if (w > SDL_MAX_TEX_SIDE)
+        w = SDL_MAX_TEX_SIDE;
+    int h = n * line_h;
+    if (h > SDL_MAX_TEX_SIDE)
+        h = SDL_MAX_TEX_SIDE;
+    *bw = w;
+    *bh = n * line_h;
+    SDL_Texture *tex = NULL;
+    SDL_Surface *block = w > 0 && h > 0
+                             ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)
+                             : NULL;
+    if (block) {
+        /* Transparent white: blending white glyphs onto it keeps the edges white, so the
+         * tint later gives exactly the glyph colour. */
+        SDL_FillRect(block, NULL, SDL_MapRGBA(block->format, 255, 255, 255, 0));
+        int fh = TTF_FontHeight(f);
+        for (int i = 0; i < n; i++) {
+            if (!surf[i])
+                continue;
+            int x = 0;
+            if ((align & 3) == UI_ALIGN_CENTER)
+                x = (w - surf[i]->w) / 2;
+            else if ((align & 3) == UI_ALIGN_RIGHT)
+                x = w - surf[i]->w;
+            SDL_Rect dst = {x, i * line_h + (line_h - fh) / 2, surf[i]->w, surf[i]->h};
+            SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_BLEND);
+            SDL_BlitSurface(surf[i], NULL, block, &dst);
+        }
+        tex = SDL_CreateTextureFromSurface(s->ren, block);
+        if (tex)
+            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+        SDL_FreeSurface(block);
+    }
+    for (int i = 0; i < n; i++)
+        SDL_FreeSurface(surf[i]);
+    free(surf);
+    return tex;
+}
+
+/* The cached block for this text and style in a box of bw x bh (0 = unlimited). */
+static sdl_text_entry *sdl_text_get(sdl_impl *s, const char *utf8, const ui_text_style *st, int bw,
+                                    int bh)
+{
+    /* Only what changes the block is in the key: the colour is a tint, and the box size only
+     * matters when it wraps or cuts. */
+    int align = st->align & 3;
+    int kw = (st->wrap || st->ellipsis) ? bw : 0;
+    int kh = st->ellipsis ? bh : 0;
+    core_str key = {0};
+    core_str_printf(&key, "%d|%d|%d|%d|%d|%d|%d|", st->px, (int)st->style, align, kw, kh,
+                    (int)st->wrap, (int)st->ellipsis);
+    core_str_puts(&key, utf8);
+    uint64_t hash = core_fnv1a(CORE_FNV_INIT, key.buf, key.len);
+    s->tick++;
+    for (size_t i = 0; i < s->n_texts; i++) {
+        if (s->texts[i].hash == hash && strcmp(s->texts[i].key, key.buf) == 0) {
+            core_str_free(&key);
+            s->texts[i].used = s->tick;
+            return &s->texts[i];
+        }
+    }
+    TTF_Font *f = sdl_font(s, st->px, st->style);
+    if (!f) {
+        core_str_free(&key);
+        return NULL;
+    }
+    text_lines lines = {0};
+    text_box box = {kw, kh, text_line_height(st->px), st->wrap, st->ellipsis};
+    text_layout(&lines, utf8, &box, sdl_measure_cb, f);
+    int w = 0, h = 0;
+    SDL_Texture *tex = sdl_text_render(s, f, utf8, &lines, box.line_h, align, &w, &h);
+    text_lines_free(&lines);
+    size_t bytes = (size_t)w * (size_t)(h < SDL_MAX_TEX_SIDE ? h : SDL_MAX_TEX_SIDE) * 4;
+    sdl_text_evict(s, bytes);
+    core_grow((void **)&s->texts, &s->cap_texts, s->n_texts + 1, sizeof *s->texts);
+    sdl_text_entry *e = &s->texts[s->n_texts++];
+    *e = (sdl_text_entry){hash, core_str_take(&key), tex, w, h, bytes, s->tick};
+    s->text_bytes += bytes;
+    return e;
+}
+
+static int sdl_text(ui_draw *d, ui_rect r, const char *utf8, const ui_text_style *st)
+{
+    sdl_impl *s = sdl_of(d);
+    sdl_text_entry *e = sdl_text_get(s, utf8, st, r.w, r.h);
+    if (!e)
+        return 0;
+    int x = r.x, y = r.y;
+    if ((st->align & 3) == UI_ALIGN_CENTER)
+        x = r.x + (r.w - e->w) / 2;
+    else if ((st->align & 3) == UI_ALIGN_RIGHT)
+        x = r.x + r.w - e->w;
+    if (st->align & UI_VALIGN_MIDDLE)
+        y = r.y + (r.h - e->h) / 2;
+    else if (st->align & UI_VALIGN_BOTTOM)
+        y = r.y + r.h - e->h;
+    SDL_Color c = sdl_color(st->color);
+    if (e->tex && c.a > 0 && !sdl_skip(s)) {
+        int tw = 0, th = 0;
+        SDL_QueryTexture(e->tex, NULL, NULL, &tw, &th);
+        SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
+        SDL_SetTextureAlphaMod(e->tex, c.a);
+        SDL_RenderCopy(s->ren, e->tex, NULL, &(SDL_Rect){x, y, tw, th});
+    }
+    return e->h;
+}
+
+static void sdl_measure(ui_draw *d, const char *utf8, const ui_text_style *st, int *w, int *h)
+{
+    sdl_impl *s = sdl_of(d);
+    TTF_Font *f = sdl_font(s, st->px, st->style);
+    text_lines lines = {0};
+    text_box box = {0, 0, text_line_height(st->px), false, false};
+    *w = *h = 0;
+    if (!f)
+        return;
+    text_layout(&lines, utf8, &box, sdl_measure_cb, f);
+    for (size_t i = 0; i < lines.n; i++)
+        if (lines.items[i].w > *w)
+            *w = lines.items[i].w;
+    *h = (int)lines.n * box.line_h;
+    text_lines_free(&lines);
+}
+
+/* ---------------------------------------------------------------- images */
+
+/* Content paths are relative and stay inside the content root (the loader checks too; this is
+ * the last line of defence for paths that came from elsewhere, such as a save file). */
+static bool sdl_path_ok(const char *p)
+{
+    if (!*p || p[0] == '/' || p[0] == '\\' || strchr(p, ':'))
+        return false;
+    for (const char *q = p; *q;) {
+        size_t n = strcspn(q, "/\\");
+        if (n == 2 && q[0] == '.' && q[1] == '.')
+            return false;
+        q += n;
+        if (*q)
+            q++;
+    }
+    return true;
+}
+
+static uint32_t sdl_be32(const unsigned char *b)
+{
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/* Loads an image, refusing oversized files and pictures; NULL with a reason on failure. */
+static SDL_Texture *sdl_image_load(sdl_impl *s, const char *rel, int *w, int *h, char *why,
+                                   size_t why_n)
+{
+    SDL_Texture *tex = NULL;
+    SDL_Surface *surf = NULL;
+    void *data = NULL;
+    char *path = NULL;
+    if (!sdl_path_ok(rel)) {
+        snprintf(why, why_n, "path is not relative to the content folder");
+        goto done;
+    }
+    core_str p = {0};
+    core_str_printf(&p, "%s/%s", s->root ? s->root : ".", rel);
+    path = core_str_take(&p);
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    if (!rw) {
+        snprintf(why, why_n, "cannot open %s", path);
+        goto done;
+    }
+    Sint64 size = SDL_RWsize(rw);
+    if (size < 0 || size > DRAW_SDL_IMAGE_MAX_BYTES) {
+        SDL_RWclose(rw);
+        snprintf(why, why_n, "file is larger than %d MB", DRAW_SDL_IMAGE_MAX_BYTES >> 20);
+        goto done;
+    }
+    size_t n = 0;
+    data = SDL_LoadFile_RW(rw, &n, 1);
+    if (!data) {
+        snprintf(why, why_n, "cannot read %s", path);
+        goto done;
+    }
+    /* A PNG says its size in its first chunk: refuse a huge one before decoding allocates. */
+    const unsigned char *b = data;
+    if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0 &&
+        (sdl_be32(b + 16) > DRAW_SDL_IMAGE_MAX_SIDE ||
+         sdl_be32(b + 20) > DRAW_SDL_IMAGE_MAX_SIDE)) {
+        snprintf(why, why_n, "picture is larger than %dx%d", DRAW_SDL_IMAGE_MAX_SIDE,
+                 DRAW_SDL_IMAGE_MAX_SIDE);
+        goto done;
+    }
+    surf = IMG_Load_RW(SDL_RWFromConstMem(data, (int)n), 1);
+    if (!surf) {
+        snprintf(why, why_n, "not a readable image (%s)", IMG_GetError());
+        goto done;
+    }
+    if (surf->w > DRAW_SDL_IMAGE_MAX_SIDE || surf->h > DRAW_SDL_IMAGE_MAX_SIDE) {
+        snprintf(why, why_n, "picture is larger than %dx%d", DRAW_SDL_IMAGE_MAX_SIDE,
+                 DRAW_SDL_IMAGE_MAX_SIDE);
+        goto done;
+    }
+    tex = SDL_CreateTextureFromSurface(s->ren, surf);
+    if (!tex) {
+        snprintf(why, why_n, "cannot make a texture (%s)", SDL_GetError());
+        goto done;
+    }
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(tex, SDL_ScaleModeLinear);
+    *w = surf->w;
+    *h = surf->h;
+done:
+    SDL_FreeSurface(surf);
+    SDL_free(data);
+    free(path);
+    return tex;
+}
+
+static sdl_image_entry *sdl_image_get(sdl_impl *s, const char *rel)
+{
+    s->tick++;
+    size_t lru = 0;
+    for (size_t i = 0; i < s->n_images; i++) {
+        if (strcmp(s->images[i].path, rel) == 0) {
+            s->images[i].used = s->tick;
+            return &s->images[i];
+        }
+        if (s->images[i].used < s->images[lru].used)
+            lru = i;
+    }
+    size_t slot = s->n_images;
+    if (s->n_images == SDL_MAX_IMAGES) {
+        SDL_DestroyTexture(s->images[lru].tex);
+        free(s->images[lru].path);
+        slot = lru;
+    } else {
+        s->n_images++;
+    }
+    sdl_image_entry *e = &s->images[slot];
+    *e = (sdl_image_entry){core_strdup(rel), NULL, 0, 0, s->tick};
+    char why[256] = "";
+    e->tex = sdl_image_load(s, rel, &e->w, &e->h, why, sizeof why);
+    if (!e->tex) /* once per path: the failed entry stays cached */
+        fprintf(stderr, "malcon: warning: image %s: %s; drawing the fallback\n", rel, why);
+    return e;
+}
+
+/* Draws the picture scaled to fit r with its aspect kept (centred, never cropped). */
+static bool sdl_image(ui_draw *d, ui_rect r, const char *asset_path)
+{
+    sdl_impl *s = sdl_of(d);
+    sdl_image_entry *e = sdl_image_get(s, asset_path);
+    if (!e->tex)
+        return false;
+    if (sdl_skip(s) || r.w <= 0 || r.h <= 0)
+        return true;
+    int w = r.w, h = (int)((long long)r.w * e->h / e->w);
+    if (h > r.h) {
+        h = r.h;
+        w = (int)((long long)r.h * e->w / e->h);
+    }
+    SDL_RenderCopy(s->ren, e->tex, NULL,
+                   &(SDL_Rect){r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h});
+    return true;
+}
+
+/* ---------------------------------------------------------------- icons */
+
+/* Renders the icon white at twice the size into a target texture, so drawing it scaled down
+ * with linear filtering smooths the primitives' jagged edges (4x supersampling). */
+static SDL_Texture *sdl_icon_render(ui_draw *d, ui_icon icon, int w, int h)
+{
+    sdl_impl *s = sdl_of(d);
+    int tw = 2 * w, th = 2 * h;
+    if (tw > SDL_MAX_ICON_SIDE || th > SDL_MAX_ICON_SIDE)
+        tw = w, th = h;
+    SDL_Texture *tex =
+        SDL_CreateTexture(s->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, tw, th);
+    if (!tex)
+        return NULL;
+    SDL_Texture *prev = SDL_GetRenderTarget(s->ren);
+    if (SDL_SetRenderTarget(s->ren, tex) != 0) {
+        SDL_DestroyTexture(tex);
+        return NULL;
+    }
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(tex, SDL_ScaleModeLinear);
+    SDL_RenderSetClipRect(s->ren, NULL);
+    SDL_SetRenderDrawColor(s->ren, 255, 255, 255, 0);
+    SDL_RenderClear(s->ren);
+    bool clip_on = s->clip_on;
+    s->clip_on = false;
+    s->in_icon = true;
+    icon_draw(d, icon, (ui_rect){0, 0, tw, th}, UI_RGB(0xFFFFFF));
+    s->in_icon = false;
+    s->clip_on = clip_on;
+    SDL_SetRenderTarget(s->ren, prev);
+    /* Switching targets resets the viewport and clip: put the screen's clip back. */
+    if (s->clip_on && s->clip.w > 0 && s->clip.h > 0)
+        SDL_RenderSetClipRect(s->ren, &s->clip);
+    SDL_SetRenderDrawBlendMode(s->ren, SDL_BLENDMODE_BLEND);
+    return tex;
+}
+
+static void sdl_icon(ui_draw *d, ui_icon icon, ui_rect r, ui_color c)
+{
+    sdl_impl *s = sdl_of(d);
+    SDL_Color col = sdl_color(c);
+    if (sdl_skip(s) || r.w <= 0 || r.h <= 0 || col.a == 0)
+        return;
+    if (s->in_icon || !SDL_RenderTargetSupported(s->ren)) {
+        icon_draw(d, icon, r, c); /* an icon inside an icon, or no render targets */
+        return;
+    }
+    s->tick++;
+    sdl_icon_entry *e = NULL;
+    size_t lru = 0;
+    for (size_t i = 0; i < s->n_icons; i++) {
+        sdl_icon_entry *k = &s->icons[i];
+        if (k->icon == (int)icon && k->w == r.w && k->h == r.h) {
+            e = k;
+            break;
+        }
+        if (k->used < s->icons[lru].used)
+            lru = i;
+    }
+    if (!e) {
+        SDL_Texture *tex = sdl_icon_render(d, icon, r.w, r.h);
+        if (!tex) {
+            icon_draw(d, icon, r, c);
+            return;
+        }
+        size_t slot = s->n_icons;
+        if (s->n_icons == SDL_MAX_ICONS) {
+            SDL_DestroyTexture(s->icons[lru].tex);
+            slot = lru;
+        } else {
+            s->n_icons++;
+        }
+        e = &s->icons[slot];
+        *e = (sdl_icon_entry){(int)icon, r.w, r.h, tex, 0};
+    }
+    e->used = s->tick;
+    SDL_SetTextureColorMod(e->tex, col.r, col.g, col.b);
+    SDL_SetTextureAlphaMod(e->tex, col.a);
+    SDL_RenderCopy(s->ren, e->tex, NULL, &(SDL_Rect){r.x, r.y, r.w, r.h});
+}
+
+/* ---------------------------------------------------------------- life cycle */
+
+void ui_draw_sdl_flush(ui_draw *d)
+{
+    sdl_impl *s = sdl_of(d);
+    while (s->n_texts)
+        sdl_text_drop(s, s->n_texts - 1);
+    for (size_t i = 0; i < s->n_images; i++) {
+        SDL_DestroyTexture(s->images[i].tex);
+        free(s->images[i].path);
+    }
+    s->n_images = 0;
+    for (size_t i = 0; i < s->n_icons; i++)
+        SDL_DestroyTexture(s->icons[i].tex);
+    s->n_icons = 0;
+}
+
+static void sdl_free(ui_draw *d)
+{
+    sdl_impl *s = sdl_of(d);
+    ui_draw_sdl_flush(d);
+    for (size_t i = 0; i < s->n_fonts; i++)
+        TTF_CloseFont(s->fonts[i].font);
+    for (int i = 0; i < UI_FONT_STYLE_COUNT; i++)
+        SDL_free(s->font_data[i]);
+    free(s->texts);
+    free(s->root);
+    free(s);
+    free(d);
+}
+
+static const ui_draw_ops sdl_ops = {
+    .begin = sdl_begin,
+    .end = sdl_end,
+    .fill_rect = sdl_fill_rect,
+    .fill_round = sdl_fill_round,
+    .stroke_rect = sdl_stroke_rect,
+    .stroke_round = sdl_stroke_round,
+    .line = sdl_line,
+    .fill_circle = sdl_fill_circle,
+    .fill_triangle = sdl_fill_triangle,
+    .text = sdl_text,
+    .measure = sdl_measure,
+    .image = sdl_image,
+    .icon = sdl_icon,
+    .clip = sdl_clip,
+    .free = sdl_free,
+};
+
+static void *sdl_load_font(const char *root, const char *rel, size_t *size)
+{
+    core_str p = {0};
+    core_str_printf(&p, "%s/%s", root ? root : ".", rel);
+    void *data = SDL_LoadFile(core_str_cstr(&p), size);
+    core_str_free(&p);
+    return data;
+}
+
+ui_draw *ui_draw_sdl_new(SDL_Renderer *ren, int width, int height, const char *content_root,
+                         char *why, size_t why_n)
+{
+    assert(ren && width > 0 && height > 0);
+    sdl_impl *s = core_alloc(sizeof *s);
+    s->ren = ren;
+    s->root = core_strdup(content_root);
+    s->font_data[UI_FONT_REGULAR] =
+        sdl_load_font(content_root, DRAW_SDL_FONT_REGULAR, &s->font_size[UI_FONT_REGULAR]);
+    s->font_data[UI_FONT_BOLD] =
+        sdl_load_font(content_root, DRAW_SDL_FONT_BOLD, &s->font_size[UI_FONT_BOLD]);
+    s->fake_bold = s->font_data[UI_FONT_BOLD] == NULL;
+    ui_draw *d = core_alloc(sizeof *d);
+    d->ops = &sdl_ops;
+    d->width = width;
+    d->height = height;
+    d->impl = s;
+    if (!s->font_data[UI_FONT_REGULAR] || !sdl_font(s, 24, UI_FONT_REGULAR)) {
+        if (why && why_n)
+            snprintf(why, why_n, "cannot load the font %s/%s: %s",
+                     content_root ? content_root : ".", DRAW_SDL_FONT_REGULAR, SDL_GetError());
+        sdl_free(d);
+        return NULL;
+    }
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
+    return d;
+}
+
+void ui_draw_sdl_resize(ui_draw *d, int width, int height)
+{
+    assert(d && d->ops == &sdl_ops);
+    d->width = width;
+    d->height = height;
+}
+
+void ui_draw_sdl_stats(const ui_draw *d, draw_sdl_stats *out)
+{
+    assert(d && d->ops == &sdl_ops);
+    const sdl_impl *s = sdl_of(d);
+    *out = (draw_sdl_stats){s->n_texts, s->text_bytes, s->n_fonts, s->n_images, s->n_icons};
+}
