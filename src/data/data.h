@@ -18,7 +18,7 @@
 const char *data_default_root(void);
 
 /* Loads every content file under root: cards/roles.yaml, cards/actions.yaml, cards/events.yaml,
- * cards/terminals.yaml and scenarios/*.yaml (sorted by name). Every problem goes into err as
+ * cards/terminals.yaml and scenarios/NAME.yaml (sorted by name). Every problem goes into err as
  * "path:line:col: error: message"; loading goes on to report as many as it can. Returns the
  * ruleset when there was no error (warnings allowed), else NULL. The content hash covers the
  * bytes of every file read. */
