@@ -1,0 +1,575 @@
+/* rules.c: checking and applying moves, and enumerating the legal ones. */
+#include "rules_internal.h"
+
+#include <assert.h>
+#include <string.h>
+
+#define RULES_MAX_SECONDS 86400
+
+/* ---- checks ---- */
+
+/* The first flag set in mask (mask != 0). */
+static flag rules_first_flag(uint32_t mask)
+{
+    int f = 0;
+    while (!(mask & (1u << f)))
+        f++;
+    return (flag)f;
+}
+
+/* The AP amount of an action's first transfer_ap effect (1 when there is none). */
+static int rules_transfer_amount(const action_def *a)
+{
+    for (size_t i = 0; i < a->n_effects; i++)
+        if (a->effects[i].op == EF_TRANSFER_AP)
+            return a->effects[i].amount;
+    return 1;
+}
+
+/* True when action a has an effect with op. */
+static bool rules_has_effect(const action_def *a, int op)
+{
+    for (size_t i = 0; i < a->n_effects; i++)
+        if (a->effects[i].op == op)
+            return true;
+    return false;
+}
+
+/* Checks a terminal target against the action's filter and effects. */
+static bool rules_check_terminal(const game_state *s, const action_def *a, int t, char *why,
+                                 size_t why_n)
+{
+    if (t < 0 || t >= s->n_terminals)
+        return text_fail(why, why_n, "%s needs a terminal", ml_get(&a->name, LANG_EN));
+    const term_state *ts = &s->term[t];
+    const char *id = text_terminal_id(s, t);
+    switch (a->filter) {
+    case TF_FACE_DOWN:
+        if (ts->face_up)
+            return text_fail(why, why_n, "%s is already face up", id);
+        break;
+    case TF_EXAMINED_INFECTED:
+        if (!ts->face_up || !ts->shown_infected)
+            return text_fail(why, why_n, "%s has not been examined and found infected", id);
+        break;
+    case TF_NOT_ISOLATED:
+        if (ts->isolated)
+            return text_fail(why, why_n, "%s is already isolated", id);
+        break;
+    case TF_NOT_PRESERVED:
+        if (ts->evidence > 0)
+            return text_fail(why, why_n, "%s's evidence is already preserved", id);
+        break;
+    case TF_EXAMINABLE:
+        if (ts->face_up && ts->shown_infected)
+            return text_fail(why, why_n, "%s is already known to be infected", id);
+        break;
+    default:
+        break;
+    }
+    if (rules_has_effect(a, EF_ISOLATE) && ts->isolated)
+        return text_fail(why, why_n, "%s is already isolated", id);
+    if (rules_has_effect(a, EF_PRESERVE) && ts->evidence >= (ts->has_volatile ? 2 : 1))
+        return text_fail(why, why_n, "%s's evidence is already preserved", id);
+    return true;
+}
+
+/* Checks a room target against the action's effects. */
+static bool rules_check_room(const game_state *s, const action_def *a, int r, char *why,
+                             size_t why_n)
+{
+    if (r < 0 || r >= s->n_rooms)
+        return text_fail(why, why_n, "%s needs a room", ml_get(&a->name, LANG_EN));
+    const scenario_def *sc = state_scenario(s);
+    if (rules_has_effect(a, EF_DEPLOY_EDR) && s->room[r].edr)
+        return text_fail(why, why_n, "EDR is already deployed in %s", sc->rooms[r].id);
+    if (rules_has_effect(a, EF_ISOLATE_ROOM)) {
+        bool any = false;
+        for (int t = 0; t < s->n_terminals; t++)
+            if (sc->terminals[t].room == r && !s->term[t].isolated)
+                any = true;
+        if (!any)
+            return text_fail(why, why_n, "every terminal in %s is already isolated",
+                             sc->rooms[r].id);
+    }
+    return true;
+}
+
+static bool rules_check_act(const game_state *s, const move *m, char *why, size_t why_n)
+{
+    const ruleset *rs = s->rs;
+    if (s->phase != PHASE_ACTION)
+        return text_fail(why, why_n, "roles act in the action phase (now: %s)",
+                         rules_phase_name((phase)s->phase, LANG_EN));
+    if (m->action < 0 || (size_t)m->action >= rs->n_actions)
+        return text_fail(why, why_n, "unknown action");
+    if (!rules_role_in_play(s, m->role))
+        return text_fail(why, why_n, "that role is not in play");
+    const action_def *a = &rs->actions[m->action];
+    const char *aname = ml_get(&a->name, LANG_EN);
+    const char *rname = text_role(s, m->role, LANG_EN);
+    int player = rules_action_role(s, m->action);
+    if (player < 0)
+        return text_fail(why, why_n, "nobody plays %s in this scenario", aname);
+    if (player != m->role)
+        return text_fail(why, why_n, "%s is played by %s", aname, text_role(s, player, LANG_EN));
+    if (s->passed & (1u << m->role))
+        return text_fail(why, why_n, "%s has passed this round", rname);
+    if (s->setup.mode == MODE_WORKSHOP && rules_current_role(s) != m->role)
+        return text_fail(why, why_n, "it is %s's turn",
+                         text_role(s, rules_current_role(s), LANG_EN));
+    if (s->ap[m->role] < a->ap)
+        return text_fail(why, why_n, "%s has %d AP; %s costs %d", rname, s->ap[m->role], aname,
+                         a->ap);
+    uint32_t missing = a->requires & ~s->flags;
+    if (missing) {
+        flag f = rules_first_flag(missing);
+        return text_fail(why, why_n, "%s needs %s (%s)", aname, text_flag(f, LANG_EN),
+                         flag_name(f));
+    }
+    uint32_t present = a->forbids & s->flags;
+    if (present) {
+        flag f = rules_first_flag(present);
+        return text_fail(why, why_n, "%s is not possible once %s (%s)", aname,
+                         text_flag(f, LANG_EN), flag_name(f));
+    }
+    uint64_t bit = 1ull << m->action;
+    if (a->once_per_game && (s->used_game & bit))
+        return text_fail(why, why_n, "%s can be played once per game", aname);
+    if (a->once_per_round && (s->used_round & bit))
+        return text_fail(why, why_n, "%s was already played this round", aname);
+    for (size_t i = 0; i < a->n_effects; i++) {
+        const effect_info *info = rules_effect_info(a->effects[i].op);
+        if (!info)
+            return text_fail(why, why_n, "%s has an unknown effect", aname);
+        if (info->needs != TGT_NONE && info->needs != a->target)
+            return text_fail(why, why_n, "%s cannot use %s (it needs a %s target)", aname,
+                             info->name, target_kind_name(info->needs));
+    }
+    switch (a->target) {
+    case TGT_NONE:
+        if (m->target[0] != -1 || m->target[1] != -1)
+            return text_fail(why, why_n, "%s takes no target", aname);
+        return true;
+    case TGT_TERMINAL:
+        if (m->target[1] != -1)
+            return text_fail(why, why_n, "%s takes one terminal", aname);
+        return rules_check_terminal(s, a, m->target[0], why, why_n);
+    case TGT_ROOM:
+        if (m->target[1] != -1)
+            return text_fail(why, why_n, "%s takes one room", aname);
+        return rules_check_room(s, a, m->target[0], why, why_n);
+    case TGT_ROLE: {
+        int r = m->target[0];
+        if (m->target[1] != -1 || !rules_role_in_play(s, r))
+            return text_fail(why, why_n, "%s needs a role in play", aname);
+        if (s->passed & (1u << r))
+            return text_fail(why, why_n, "%s has passed this round", text_role(s, r, LANG_EN));
+        return true;
+    }
+    case TGT_ROLE_PAIR: {
+        int from = m->target[0], to = m->target[1];
+        if (!rules_role_in_play(s, from) || !rules_role_in_play(s, to))
+            return text_fail(why, why_n, "%s needs two roles in play", aname);
+        if (from == to)
+            return text_fail(why, why_n, "%s needs two different roles", aname);
+        if (s->passed & (1u << to))
+            return text_fail(why, why_n, "%s has passed this round", text_role(s, to, LANG_EN));
+        int have = s->ap[from] - (from == m->role ? a->ap : 0);
+        int need = rules_transfer_amount(a);
+        if (have < need)
+            return text_fail(why, why_n, "%s has %d AP to give; %s moves %d",
+                             text_role(s, from, LANG_EN), have < 0 ? 0 : have, aname, need);
+        return true;
+    }
+    }
+    return text_fail(why, why_n, "%s has an unknown target kind", aname);
+}
+
+/* The phase a facilitator-side "next" is waiting in, with a reason when there is none. */
+static bool rules_check_next(const game_state *s, char *why, size_t why_n)
+{
+    switch (s->phase) {
+    case PHASE_MALWARE:
+    case PHASE_EVENT:
+    case PHASE_MEETING:
+        return true;
+    case PHASE_SETUP:
+        return text_fail(why, why_n, "the game has not started (play \"start\" first)");
+    case PHASE_ACTION:
+        return text_fail(why, why_n, "the roles are still acting: every role must pass first");
+    default:
+        return text_fail(why, why_n, "the game is over");
+    }
+}
+
+bool rules_check_fast(const game_state *s, const move *m, char *why, size_t why_n)
+{
+    assert(s && m);
+    if ((int)m->kind < 0 || m->kind >= MV_COUNT)
+        return text_fail(why, why_n, "unknown move");
+    if (!memchr(m->reason, '\0', sizeof m->reason))
+        return text_fail(why, why_n, "the reason is too long");
+    if (s->phase == PHASE_OVER)
+        return text_fail(why, why_n, "the game is over");
+    bool started = s->phase != PHASE_SETUP;
+    switch (m->kind) {
+    case MV_START:
+        return started ? text_fail(why, why_n, "the game has already started") : true;
+    case MV_NEXT:
+        return rules_check_next(s, why, why_n);
+    case MV_ACT:
+        return rules_check_act(s, m, why, why_n);
+    case MV_PASS:
+        if (s->phase != PHASE_ACTION)
+            return text_fail(why, why_n, "roles pass in the action phase");
+        if (!rules_role_in_play(s, m->role))
+            return text_fail(why, why_n, "that role is not in play");
+        if (s->passed & (1u << m->role))
+            return text_fail(why, why_n, "%s has already passed", text_role(s, m->role, LANG_EN));
+        if (s->setup.mode == MODE_WORKSHOP && rules_current_role(s) != m->role)
+            return text_fail(why, why_n, "it is %s's turn",
+                             text_role(s, rules_current_role(s), LANG_EN));
+        return true;
+    case MV_NOTE:
+        if (!started)
+            return text_fail(why, why_n, "notes are pinned once the game has started");
+        if (!rules_role_in_play(s, m->role))
+            return text_fail(why, why_n, "that role is not in play");
+        if (m->value < MARK_NONE || m->value >= MARK_COUNT)
+            return text_fail(why, why_n, "unknown mark");
+        if ((m->target[0] >= 0) == (m->target[1] >= 0))
+            return text_fail(why, why_n, "a note goes on one terminal or one room");
+        if (m->target[0] >= s->n_terminals || m->target[1] >= s->n_rooms)
+            return text_fail(why, why_n, "no such terminal or room");
+        return true;
+    case MV_BRIEFING:
+        return started ? true : text_fail(why, why_n, "the game has not started");
+    case MV_TIME:
+    case MV_FAC_TIME:
+        if (m->value < 0 || m->value > RULES_MAX_SECONDS)
+            return text_fail(why, why_n, "seconds out of range (0..%d)", RULES_MAX_SECONDS);
+        return true;
+    case MV_FAC_INFECT:
+    case MV_FAC_CURE: {
+        if (started)
+            return text_fail(why, why_n, "infections are placed by hand only at setup");
+        int t = m->target[0];
+        if (t < 0 || t >= s->n_terminals)
+            return text_fail(why, why_n, "no such terminal");
+        if (m->kind == MV_FAC_CURE)
+            return s->term[t].infected
+                       ? true
+                       : text_fail(why, why_n, "%s is not infected", text_terminal_id(s, t));
+        if (s->term[t].infected)
+            return text_fail(why, why_n, "%s is already infected", text_terminal_id(s, t));
+        if (m->value <= ROUTE_NONE || m->value >= ROUTE_COUNT)
+            return text_fail(why, why_n, "unknown route");
+        return true;
+    }
+    case MV_FAC_FLOW:
+        if (s->phase != PHASE_EVENT && s->phase != PHASE_ACTION)
+            return text_fail(why, why_n, "the flow is changed in the event or action phase");
+        if (m->target[0] < 0 || m->target[0] >= s->n_rooms)
+            return text_fail(why, why_n, "no such room");
+        if (m->value < 0 || m->value > RULES_MAX_COUNT)
+            return text_fail(why, why_n, "count out of range (0..%d)", RULES_MAX_COUNT);
+        return true;
+    case MV_FAC_CHOOSE:
+    case MV_FAC_INJECT:
+        if (m->event < 0 || (size_t)m->event >= s->rs->n_events)
+            return text_fail(why, why_n, "no such event");
+        if (m->kind == MV_FAC_INJECT && !started)
+            return text_fail(why, why_n, "events are injected once the game has started");
+        return true;
+    case MV_FAC_SKIP:
+        if (s->phase != PHASE_MALWARE && s->phase != PHASE_EVENT)
+            return text_fail(why, why_n, "the event is skipped before it is drawn");
+        if (s->skip_event)
+            return text_fail(why, why_n, "this round's event is already skipped");
+        return true;
+    case MV_FAC_REVEAL: {
+        int t = m->target[0];
+        if (!started)
+            return text_fail(why, why_n, "cards are revealed once the game has started");
+        if (t < 0 || t >= s->n_terminals)
+            return text_fail(why, why_n, "no such terminal");
+        if (s->term[t].face_up)
+            return text_fail(why, why_n, "%s is already face up", text_terminal_id(s, t));
+        return true;
+    }
+    default:
+        break;
+    }
+    return text_fail(why, why_n, "unknown move");
+}
+
+bool rules_check(const game_state *s, const move *m, char *why, size_t why_n)
+{
+    return rules_check_fast(s, m, why, why_n);
+}
+
+/* ---- applying ---- */
+
+/* Plays a checked action; returns whether every effect row allows undo. */
+static bool rules_play_act(game_state *s, const move *m, log_buf *log)
+{
+    const action_def *a = &s->rs->actions[m->action];
+    s->ap[m->role] = (int16_t)(s->ap[m->role] - a->ap);
+    s->used_round |= 1ull << m->action;
+    s->used_game |= 1ull << m->action;
+    if (log) {
+        log_entry e = play_entry(s, LOG_ACTION, VIS_PUBLIC);
+        e.role = m->role;
+        e.action = m->action;
+        switch (a->target) {
+        case TGT_TERMINAL:
+            e.terminal = m->target[0];
+            break;
+        case TGT_ROOM:
+            e.room = m->target[0];
+            break;
+        case TGT_ROLE:
+            e.target_role = m->target[0];
+            break;
+        case TGT_ROLE_PAIR: /* from in target_role, to in value */
+            e.target_role = m->target[0];
+            e.value = m->target[1];
+            break;
+        default:
+            break;
+        }
+        play_log(log, &e);
+    }
+    fx_ctx c = {.actor = m->role,
+                .action = m->action,
+                .event = -1,
+                .target = {m->target[0], m->target[1]},
+                .tk = a->target,
+                .log = log};
+    effects_run(s, &c, a->effects, a->n_effects);
+    bool undo = true;
+    for (size_t i = 0; i < a->n_effects; i++)
+        if (!rules_effect_info(a->effects[i].op)->undoable)
+            undo = false;
+    return undo;
+}
+
+/* Logs a facilitator override with its reason. */
+static void rules_log_override(const game_state *s, const move *m, log_buf *log)
+{
+    if (!log)
+        return;
+    log_entry e = play_entry(s, LOG_OVERRIDE, VIS_FACILITATOR);
+    e.value = m->kind;
+    e.amount = m->value;
+    e.event = m->event;
+    if (m->kind == MV_FAC_FLOW)
+        e.room = m->target[0];
+    else
+        e.terminal = m->target[0];
+    memcpy(e.reason, m->reason, sizeof e.reason);
+    e.reason[sizeof e.reason - 1] = '\0';
+    play_log(log, &e);
+}
+
+bool rules_apply_inplace(game_state *s, const move *m, log_buf *log, bool *undoable, char *why,
+                         size_t why_n)
+{
+    if (!rules_check_fast(s, m, why, why_n))
+        return false;
+    bool undo = false;
+    if (move_is_override(m->kind))
+        rules_log_override(s, m, log);
+    fx_ctx fac = {.actor = -1, .action = -1, .event = -1, .target = {-1, -1}, .log = log};
+    switch (m->kind) {
+    case MV_START:
+        play_start(s, log);
+        break;
+    case MV_NEXT:
+        play_next(s, log);
+        break;
+    case MV_ACT:
+        undo = rules_play_act(s, m, log);
+        break;
+    case MV_PASS:
+        undo = !play_pass(s, log, m->role);
+        break;
+    case MV_NOTE: {
+        note_state *n = &s->note[m->role];
+        bool clear = m->value == MARK_NONE;
+        n->terminal = (int8_t)(clear ? -1 : m->target[0]);
+        n->room = (int8_t)(clear ? -1 : m->target[1]);
+        n->mark = (uint8_t)m->value;
+        log_entry e = play_entry(s, LOG_NOTE, VIS_PUBLIC);
+        e.role = m->role;
+        e.terminal = m->target[0];
+        e.room = m->target[1];
+        e.value = m->value;
+        play_log(log, &e);
+        undo = true;
+        break;
+    }
+    case MV_BRIEFING:
+        play_briefing(s, log);
+        break;
+    case MV_TIME:
+        s->seconds_left = m->value;
+        undo = true;
+        break;
+    case MV_FAC_INFECT:
+        s->term[m->target[0]].infected = 1;
+        s->term[m->target[0]].route = (uint8_t)m->value;
+        s->term[m->target[0]].infected_round = 0;
+        break;
+    case MV_FAC_CURE:
+        s->term[m->target[0]].infected = 0;
+        s->term[m->target[0]].route = ROUTE_NONE;
+        break;
+    case MV_FAC_FLOW: {
+        room_state *rm = &s->room[m->target[0]];
+        rm->shown[s->n_history - 1] = (int16_t)m->value;
+        rm->overridden = 1;
+        log_entry e = play_entry(s, LOG_COUNT_SHOWN, VIS_PUBLIC);
+        e.room = m->target[0];
+        e.amount = m->value;
+        play_log(log, &e);
+        break;
+    }
+    case MV_FAC_CHOOSE:
+        s->chosen_event = (int16_t)m->event;
+        break;
+    case MV_FAC_SKIP:
+        s->skip_event = 1;
+        break;
+    case MV_FAC_INJECT:
+        play_event(s, log, m->event);
+        break;
+    case MV_FAC_REVEAL:
+        play_examine(s, &fac, m->target[0]);
+        break;
+    case MV_FAC_TIME:
+        break;
+    default:
+        assert(!"checked move of unknown kind");
+    }
+    play_check_limits(s, log);
+    if (s->phase == PHASE_OVER)
+        undo = false; /* the end of the game is never taken back */
+    if (undoable)
+        *undoable = undo;
+    return true;
+}
+
+game_state *rules_apply(const game_state *s, const move *m, log_buf *log, bool *undoable, char *why,
+                        size_t why_n)
+{
+    if (!rules_check_fast(s, m, why, why_n))
+        return NULL;
+    game_state *n = state_dup(s);
+    bool ok = rules_apply_inplace(n, m, log, undoable, why, why_n);
+    assert(ok);
+    (void)ok;
+    return n;
+}
+
+/* ---- enumeration ---- */
+
+typedef struct move_sink {
+    move *out;
+    size_t max;
+    size_t count;
+} move_sink;
+
+static void rules_sink(const game_state *s, move_sink *k, const move *m)
+{
+    if (!rules_check_fast(s, m, NULL, 0))
+        return;
+    if (k->count < k->max)
+        k->out[k->count] = *m;
+    k->count++;
+}
+
+/* Every target of action a for role r. */
+static void rules_enum_action(const game_state *s, move_sink *k, int r, int a)
+{
+    const action_def *ad = &s->rs->actions[a];
+    move m;
+    move_init(&m, MV_ACT);
+    m.role = r;
+    m.action = a;
+    if (s->ap[r] < ad->ap)
+        return;
+    const scenario_def *sc = state_scenario(s);
+    switch (ad->target) {
+    case TGT_NONE:
+        rules_sink(s, k, &m);
+        break;
+    case TGT_TERMINAL:
+        for (int t = 0; t < s->n_terminals; t++) {
+            m.target[0] = t;
+            rules_sink(s, k, &m);
+        }
+        break;
+    case TGT_ROOM:
+        for (int t = 0; t < s->n_rooms; t++) {
+            m.target[0] = t;
+            rules_sink(s, k, &m);
+        }
+        break;
+    case TGT_ROLE:
+        for (size_t i = 0; i < sc->n_roles; i++) {
+            m.target[0] = sc->roles[i];
+            rules_sink(s, k, &m);
+        }
+        break;
+    case TGT_ROLE_PAIR:
+        for (size_t i = 0; i < sc->n_roles; i++)
+            for (size_t j = 0; j < sc->n_roles; j++) {
+                if (i == j)
+                    continue;
+                m.target[0] = sc->roles[i];
+                m.target[1] = sc->roles[j];
+                rules_sink(s, k, &m);
+            }
+        break;
+    }
+}
+
+size_t rules_legal_moves(const game_state *s, move *out, size_t max)
+{
+    move_sink k = {out, max, 0};
+    move m;
+    switch (s->phase) {
+    case PHASE_SETUP:
+        move_init(&m, MV_START);
+        rules_sink(s, &k, &m);
+        break;
+    case PHASE_MALWARE:
+    case PHASE_EVENT:
+    case PHASE_MEETING:
+        move_init(&m, MV_NEXT);
+        rules_sink(s, &k, &m);
+        break;
+    case PHASE_ACTION: {
+        const scenario_def *sc = state_scenario(s);
+        for (size_t i = 0; i < sc->n_roles; i++) {
+            int r = sc->roles[i];
+            if (s->passed & (1u << r))
+                continue;
+            if (s->setup.mode == MODE_WORKSHOP && r != rules_current_role(s))
+                continue;
+            for (size_t a = 0; a < s->rs->n_actions; a++)
+                if (rules_action_role(s, (int)a) == r)
+                    rules_enum_action(s, &k, r, (int)a);
+            move_init(&m, MV_PASS);
+            m.role = r;
+            rules_sink(s, &k, &m);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return k.count;
+}
