@@ -14,6 +14,7 @@
 
 #include "data.h"
 #include "draw.h"
+#include "i18n.h"
 #include "platform.h"
 #include "rules.h"
 
@@ -79,6 +80,22 @@ typedef struct board_ui {
     size_t log_seen;              /* log entries already animated */
     uint32_t facilitator_wait_ms; /* computer facilitator pacing */
     int log_scroll;
+    /* added by the board screen (board.h explains the modes) */
+    int mode;           /* board_mode: what a click or Enter does now */
+    int pending_target; /* role pair: the first role chosen, -1 none */
+    int note_kind;      /* note menu: board_target_kind of its target */
+    int note_target;    /* note menu: terminal or room index, -1 none */
+    int note_x, note_y; /* where the note menu opened */
+    int active_role;    /* role chosen on the team strip (solo, meeting), -1 none */
+    bool result_shown;  /* the curtain's private result is being shown */
+    bool log_focus;     /* the arrows scroll the log */
+    int shown_phase, shown_turn, shown_round; /* last announced on stdout ("malcon: ...") */
+    int count_from[RULES_MAX_ROOMS];          /* room count animations: from, to, time left */
+    int count_to[RULES_MAX_ROOMS];
+    uint32_t count_ms[RULES_MAX_ROOMS];
+    int event_shown;        /* event whose card is shown, -1 none */
+    uint32_t event_ms;      /* flip animation time left */
+    const match *ready_for; /* the match this state was set up for (else it is reset) */
 } board_ui;
 
 /* What the title screen knows about the autosaved game. */
@@ -89,15 +106,18 @@ typedef enum autosave_status {
     AUTOSAVE_BAD       /* the file could not be read: it was moved aside (.bad) */
 } autosave_status;
 
+/* The setup screen's text fields. */
+enum { SETUP_EDIT_NONE = -1, SETUP_EDIT_NAME = 0, SETUP_EDIT_SEED = 1 };
+
 /* Per-screen UI state of the screens in this folder (never restored by undo). */
 typedef struct setup_ui {
-    int focus;        /* index in the setup screen's focus order */
-    int editing;      /* text field being edited (SETUP_EDIT_*), -1 none */
-    int edit_player;  /* the player whose name is edited */
-    int grid_role;    /* keyboard position in the roles grid: row (role slot) */
-    int grid_player;  /* and column (player) */
-    char seed_text[24];
-    int hover_x, hover_y;
+    int focus;          /* index in the setup screen's focus order */
+    int editing;        /* text field being edited (SETUP_EDIT_*), -1 none */
+    int edit_player;    /* the player whose name is edited */
+    int grid_role;      /* keyboard position in the roles grid: row (role slot) */
+    int grid_player;    /* and column (player) */
+    char seed_text[24]; /* the seed while it is being typed */
+    char message[256];  /* why Start did not start, or a note */
 } setup_ui;
 
 struct app {
@@ -109,14 +129,16 @@ struct app {
     lang lang;
     bool show_hints;
     app_settings settings;
-    void *catalogue; /* the UI string catalogue (i18n.h), borrowed by app_tr */
+    i18n *catalogue; /* the UI strings in Japanese (assets/i18n/ja.po); NULL: English only */
     /* platform */
     ui_platform *platform; /* NULL in pure tests */
     int width, height;
     uint32_t now_ms;
     bool quit;
-    bool animating; /* set by a screen's update while something moves or a timer runs (the
-                       loop then ticks at ~60 fps; otherwise it sleeps until input) */
+    bool animating;    /* set by a screen's update while something moves or a timer runs (the
+                          loop then ticks at ~60 fps; otherwise it sleeps until input) */
+    bool fast_forward; /* screenshots: the computer facilitator and the board's animations
+                          take no real time (the board settles where a player must act) */
     /* screens */
     screen_id screen;
     screen_id next_screen; /* switch requested (applied between frames) */
@@ -136,8 +158,9 @@ struct app {
     char *pref_dir;      /* the user's data folder (ends with '/'), or NULL: nothing persists */
     char *autosave_path; /* where the game in progress is saved after every move, or NULL */
     autosave_status autosave;
-    char title_message[256]; /* shown on the title (autosave problems, start failures) */
-    uint64_t seed_entropy;   /* source of random seeds (main: the time; tests: fixed) */
+    char title_message[256];  /* shown on the title (autosave problems, start failures) */
+    char title_continue[192]; /* what "Continue" would bring back (scenario, day, phase) */
+    uint64_t seed_entropy;    /* source of random seeds (main: the time; tests: fixed) */
 };
 
 /* ---- the screen table ---- */
@@ -190,6 +213,9 @@ bool app_start_quick(app *a, int sc, game_mode mode, char *why, size_t why_n);
 /* Replaces the match by one rebuilt from save or script text (the app takes nothing);
  * false with "line N: reason" on failure. */
 bool app_load_text(app *a, const char *text, char *why, size_t why_n);
+/* Loads the autosaved game and shows it; false with a reason (the title shows it) when there
+ * is none or it is corrupt (then kept aside as autosave.malcon.bad). */
+bool app_continue(app *a, char *why, size_t why_n);
 /* The screen that shows the current match: SCR_END when it is over, else SCR_BOARD. */
 screen_id app_match_screen(const app *a);
 /* Writes the match in progress to the autosave file (the board calls it after every move).
@@ -212,21 +238,27 @@ bool settings_save(const app_settings *s, const char *dir);
 
 /* ---- the new-game setup (newgame.c, pure) ---- */
 
+/* The rules seat every player with at least one role, so a scenario takes at most as many
+ * players as it has roles in play (and at most RULES_MAX_PLAYERS). */
+int newgame_max_players(const ruleset *rs, int sc);
 /* Deals the roles in play of scenario sc as evenly as possible to su's n_players players, in
  * turn order (player 1 gets the first role, ...); every role in play is held by exactly one
  * player and roles not in play by nobody. */
 void newgame_deal_evenly(game_setup *su, const ruleset *rs, int sc);
-/* Changes the number of players (clamped to 1..RULES_MAX_PLAYERS), keeping the holders of
- * roles whose player remains and giving the roles of removed players to the least loaded
- * remaining players; new players get default names from names[] (may be NULL: "Player N"). */
+/* Changes the number of players (clamped to 1..newgame_max_players), keeping it valid: an
+ * untouched even deal is dealt evenly again; otherwise roles of removed players go to the least
+ * loaded remaining players and each new player takes one role from the most loaded player. New
+ * players get their names from names[] (may be NULL: "Player N"). */
 void newgame_set_players(game_setup *su, const ruleset *rs, int sc, int n,
                          const char *const *names);
-/* Gives role r to player p (taking it from whoever held it). */
+/* Gives role r to player p (taking it from whoever held it); when that leaves the previous
+ * holder with no role, they take one of p's other roles in exchange (a swap). */
 void newgame_assign(game_setup *su, int role, int player);
 /* The player who holds role r, or -1. */
 int newgame_holder(const game_setup *su, int role);
-/* True when every role in play of sc is held by exactly one of the n_players players and no
- * player holds a role outside play; else false with a reason. */
+/* True when every role in play of sc is held by exactly one of the n_players players, every
+ * player holds at least one role and none holds a role outside play; else false with a
+ * reason. */
 bool newgame_valid(const game_setup *su, const ruleset *rs, int sc, char *why, size_t why_n);
 /* Switches the setup to scenario sc: keeps players, names and options, redeals the roles. */
 void newgame_set_scenario(app_newgame *ng, const ruleset *rs, int sc);

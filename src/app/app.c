@@ -1,0 +1,411 @@
+/* app.c: the application core: the screen table and switching, content and settings at start,
+ * translation, starting/loading games and the autosave hook. No SDL: the main loop (main.c)
+ * feeds it inputs and a drawing target. */
+#include "app.h"
+
+#include "layout.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define APP_AUTOSAVE_FILE "autosave.malcon"
+#define APP_CATALOGUE     "assets/i18n/ja.po"
+
+/* One row per screen_id, in enum order. */
+static const screen_ops *const app_screens[SCR_COUNT] = {
+    [SCR_TITLE] = &screen_title_ops,       [SCR_SETUP] = &screen_setup_ops,
+    [SCR_BOARD] = &screen_board_ops,       [SCR_END] = &screen_end_ops,
+    [SCR_SETTINGS] = &screen_settings_ops, [SCR_ERROR] = &screen_error_ops,
+};
+
+const screen_ops *app_screen(screen_id id)
+{
+    assert(id >= 0 && id < SCR_COUNT);
+    return app_screens[id];
+}
+
+int app_screen_find(const char *name)
+{
+    if (!name)
+        return -1;
+    for (int i = 0; i < SCR_COUNT; i++)
+        if (!strcmp(app_screens[i]->name, name))
+            return i;
+    return -1;
+}
+
+void app_goto(app *a, screen_id id)
+{
+    assert(a && id >= 0 && id < SCR_COUNT);
+    a->next_screen = id;
+}
+
+const char *app_tr(const app *a, const char *msgid)
+{
+    assert(msgid);
+    if (!a || a->lang != LANG_JA)
+        return msgid;
+    return i18n_get(a->catalogue, msgid);
+}
+
+int app_px(const app *a, int px1080)
+{
+    return layout_px(px1080, a->width > 0 ? a->width : LAYOUT_BASE_W,
+                     a->height > 0 ? a->height : LAYOUT_BASE_H);
+}
+
+uint64_t app_random_seed(app *a)
+{
+    /* splitmix64 over the entropy; short seeds (1..999999) are easy to read out and share. */
+    a->seed_entropy += 0x9E3779B97F4A7C15ULL;
+    uint64_t z = a->seed_entropy;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    z ^= z >> 31;
+    return 1 + z % 999999u;
+}
+
+void app_player_name(const app *a, int n, char *out, size_t out_n)
+{
+    assert(out && out_n);
+    /* Japanese names take no space before the number (プレイヤー1), English ones do. */
+    if (a && a->lang == LANG_JA)
+        snprintf(out, out_n, "%s%d", app_tr(a, "Player"), n + 1);
+    else
+        snprintf(out, out_n, "Player %d", n + 1);
+}
+
+/* True when name is player n's default name in either language (so it may be retranslated). */
+static bool app_is_default_name(const app *a, int n, const char *name)
+{
+    char buf[RULES_NAME_MAX];
+    app tmp = *a;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        tmp.lang = (lang)l;
+        app_player_name(&tmp, n, buf, sizeof buf);
+        if (!strcmp(buf, name))
+            return true;
+    }
+    return false;
+}
+
+void app_set_lang(app *a, lang l)
+{
+    assert(a && (l == LANG_JA || l == LANG_EN));
+    if (a->lang == l)
+        return;
+    app old = *a;
+    a->lang = l;
+    /* Default player names follow the language; names the group typed stay as they are. */
+    game_setup *su = &a->newgame.setup;
+    for (int p = 0; p < su->n_players; p++)
+        if (app_is_default_name(&old, p, su->player[p]))
+            app_player_name(a, p, su->player[p], RULES_NAME_MAX);
+}
+
+/* The scenario the new-game screen starts on: the standard incident when there is one. */
+static int app_default_scenario(const ruleset *rs)
+{
+    int sc = ruleset_scenario(rs, "standard");
+    if (sc >= 0)
+        return sc;
+    for (size_t i = 0; i < rs->n_scenarios; i++)
+        if (!rs->scenarios[i].tutorial && !rs->scenarios[i].solo_seconds)
+            return (int)i;
+    return 0;
+}
+
+/* Fills the new-game defaults: a four-player workshop (one core role each) of the standard
+ * scenario with a fresh seed. */
+static void app_newgame_defaults(app *a)
+{
+    app_newgame *ng = &a->newgame;
+    memset(ng, 0, sizeof *ng);
+    ng->computer_facilitator = true;
+    game_setup *su = &ng->setup;
+    su->mode = MODE_WORKSHOP;
+    su->private_info = true;
+    su->open_info = false;
+    su->seed = app_random_seed(a);
+    su->n_players = 4;
+    for (int p = 0; p < RULES_MAX_PLAYERS; p++)
+        app_player_name(a, p, su->player[p], RULES_NAME_MAX);
+    if (a->rs && a->rs->n_scenarios) {
+        newgame_set_scenario(ng, a->rs, app_default_scenario(a->rs));
+    }
+}
+
+/* Loads the content (and the UI catalogue) from a->content_root. */
+static bool app_load_content(app *a)
+{
+    ruleset_free(a->rs);
+    a->rs = NULL;
+    core_err_free(&a->content_err);
+    a->rs = data_load(a->content_root, &a->content_err);
+    if (a->rs && a->rs->n_scenarios == 0) {
+        core_err_add(&a->content_err, ERR_MISSING, LVL_ERROR, "scenarios", 0, 0,
+                     "no scenario found: the game needs at least one scenarios/*.yaml");
+        ruleset_free(a->rs);
+        a->rs = NULL;
+    }
+    i18n_free(a->catalogue);
+    a->catalogue = NULL;
+    char *po = data_path_join(a->content_root, APP_CATALOGUE);
+    core_err perr = {0};
+    a->catalogue = i18n_load(po, &perr);
+    /* A broken catalogue is not fatal (English shows), but the designer must hear of it. */
+    for (size_t i = 0; i < perr.count; i++) {
+        char *line = core_err_format(&perr, i);
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+    core_err_free(&perr);
+    free(po);
+    return a->rs != NULL;
+}
+
+bool app_init(app *a, const char *content_root, const char *pref_dir)
+{
+    assert(a);
+    a->content_root = core_strdup(content_root ? content_root : data_default_root());
+    a->board.selected_action = -1;
+    a->board.curtain_role = -1;
+    a->setup.editing = -1;
+    if (a->width <= 0 || a->height <= 0) {
+        a->width = LAYOUT_BASE_W;
+        a->height = LAYOUT_BASE_H;
+    }
+    if (pref_dir) {
+        size_t n = strlen(pref_dir);
+        a->pref_dir = core_alloc(n + 2);
+        memcpy(a->pref_dir, pref_dir, n);
+        if (n == 0 || pref_dir[n - 1] != '/')
+            a->pref_dir[n++] = '/';
+        a->pref_dir[n] = '\0';
+        a->autosave_path = data_path_join(a->pref_dir, APP_AUTOSAVE_FILE);
+    }
+    settings_load(&a->settings, a->pref_dir);
+    a->lang = a->settings.lang;
+    a->show_hints = a->settings.hints;
+    bool ok = app_load_content(a);
+    app_newgame_defaults(a);
+    a->screen = a->next_screen = ok ? SCR_TITLE : SCR_ERROR;
+    a->screen_entered = false;
+    return ok;
+}
+
+void app_free(app *a)
+{
+    if (!a)
+        return;
+    if (a->screen_entered && app_screens[a->screen]->leave)
+        app_screens[a->screen]->leave(a);
+    a->screen_entered = false;
+    match_free(a->match);
+    a->match = NULL;
+    ruleset_free(a->rs);
+    a->rs = NULL;
+    core_err_free(&a->content_err);
+    i18n_free(a->catalogue);
+    a->catalogue = NULL;
+    free(a->content_root);
+    free(a->pref_dir);
+    free(a->autosave_path);
+    a->content_root = a->pref_dir = a->autosave_path = NULL;
+}
+
+bool app_reload_content(app *a)
+{
+    assert(a);
+    match_free(a->match);
+    a->match = NULL;
+    bool ok = app_load_content(a);
+    lang l = a->lang;
+    app_newgame_defaults(a);
+    a->lang = l;
+    return ok;
+}
+
+void app_set_screen(app *a, screen_id id)
+{
+    assert(a && id >= 0 && id < SCR_COUNT);
+    if (a->screen_entered && app_screens[a->screen]->leave)
+        app_screens[a->screen]->leave(a);
+    a->screen = a->next_screen = id;
+    a->screen_entered = true;
+    if (app_screens[id]->enter)
+        app_screens[id]->enter(a);
+}
+
+void app_input(app *a, const ui_input *in)
+{
+    assert(a && in);
+    switch (in->type) {
+    case IN_QUIT:
+        a->quit = true;
+        return;
+    case IN_RESIZE:
+        if (in->w > 0 && in->h > 0) {
+            a->width = in->w;
+            a->height = in->h;
+        }
+        break;
+    case IN_KEY:
+        if (in->key == KEY_F11) {
+            if (a->platform)
+                platform_toggle_fullscreen(a->platform);
+            a->settings.fullscreen = !a->settings.fullscreen;
+            settings_save(&a->settings, a->pref_dir);
+            return;
+        }
+        break;
+    case IN_MOUSE_MOVE:
+    case IN_MOUSE_DOWN:
+    case IN_MOUSE_UP:
+        a->hover_x = in->x;
+        a->hover_y = in->y;
+        break;
+    default:
+        break;
+    }
+    if (!a->screen_entered)
+        app_set_screen(a, a->screen);
+    if (app_screens[a->screen]->input)
+        app_screens[a->screen]->input(a, in);
+}
+
+void app_update(app *a, uint32_t dt_ms)
+{
+    assert(a);
+    if (!a->screen_entered || a->next_screen != a->screen)
+        app_set_screen(a, a->next_screen);
+    a->now_ms += dt_ms;
+    if (app_screens[a->screen]->update)
+        app_screens[a->screen]->update(a, dt_ms);
+}
+
+void app_draw(const app *a, ui_draw *d)
+{
+    assert(a && d);
+    app_screens[a->screen]->draw(a, d);
+}
+
+/* Resets the board's UI state for a match that is about to be shown. */
+static void app_board_reset(app *a)
+{
+    memset(&a->board, 0, sizeof a->board);
+    a->board.selected_action = -1;
+    a->board.curtain_role = -1;
+}
+
+/* Takes ownership of m as the game in progress, saves it and shows it. */
+static void app_adopt_match(app *a, match *m)
+{
+    match_free(a->match);
+    a->match = m;
+    app_board_reset(a);
+    /* Save a game in progress at once (Continue works before the first move); a finished game
+     * being shown (--load of a finished save) must not remove the autosave of another game. */
+    if (rules_outcome(match_state(m)) == OUT_ONGOING)
+        app_autosave(a);
+    app_goto(a, app_match_screen(a));
+}
+
+bool app_start_newgame(app *a, char *why, size_t why_n)
+{
+    assert(a && a->rs);
+    app_newgame *ng = &a->newgame;
+    ng->setup.mode = MODE_WORKSHOP;
+    if (!newgame_valid(&ng->setup, a->rs, ng->scenario, why, why_n))
+        return false;
+    match *m = match_new(a->rs, ng->scenario, &ng->setup, why, why_n);
+    if (!m)
+        return false;
+    app_adopt_match(a, m);
+    /* The next game from this screen gets a new seed (this one is recorded in the save). */
+    ng->setup.seed = app_random_seed(a);
+    return true;
+}
+
+bool app_start_quick(app *a, int sc, game_mode mode, char *why, size_t why_n)
+{
+    assert(a && a->rs && sc >= 0 && (size_t)sc < a->rs->n_scenarios);
+    game_setup su;
+    memset(&su, 0, sizeof su);
+    setup_default(&su, a->rs, sc, app_random_seed(a));
+    su.mode = mode;
+    /* One person sees everything anyway: no curtain to pass around. */
+    if (su.n_players <= 1)
+        su.private_info = false;
+    app_player_name(a, 0, su.player[0], RULES_NAME_MAX);
+    match *m = match_new(a->rs, sc, &su, why, why_n);
+    if (!m)
+        return false;
+    app_adopt_match(a, m);
+    return true;
+}
+
+bool app_load_text(app *a, const char *text, char *why, size_t why_n)
+{
+    assert(a && a->rs && text);
+    bool mismatch = false;
+    match *m = match_load_text(a->rs, text, &mismatch, why, why_n);
+    if (!m)
+        return false;
+    if (mismatch)
+        fprintf(stderr, "malcon: the save was made with other content; it replays as it is now\n");
+    app_adopt_match(a, m);
+    return true;
+}
+
+bool app_continue(app *a, char *why, size_t why_n)
+{
+    assert(a && a->rs);
+    char reason[RULES_WHY_MAX] = "";
+    match *m = NULL;
+    a->autosave = autosave_check(a->autosave_path, a->rs, &m, reason, sizeof reason);
+    switch (a->autosave) {
+    case AUTOSAVE_OK:
+        app_adopt_match(a, m);
+        return true;
+    case AUTOSAVE_BAD:
+        snprintf(why, why_n, "%s (%s)",
+                 app_tr(a, "The autosaved game could not be read; it was kept as "
+                           "autosave.malcon.bad"),
+                 reason);
+        return false;
+    case AUTOSAVE_FINISHED:
+        snprintf(why, why_n, "%s", app_tr(a, "The autosaved game is over: start a new one."));
+        return false;
+    case AUTOSAVE_NONE:
+    default:
+        snprintf(why, why_n, "%s", app_tr(a, "There is no game to continue."));
+        return false;
+    }
+}
+
+screen_id app_match_screen(const app *a)
+{
+    assert(a);
+    if (a->match && rules_outcome(match_state(a->match)) != OUT_ONGOING)
+        return SCR_END;
+    return SCR_BOARD;
+}
+
+void app_autosave(app *a)
+{
+    assert(a);
+    if (!a->match || !a->autosave_path)
+        return;
+    if (rules_outcome(match_state(a->match)) != OUT_ONGOING) {
+        autosave_remove(a->autosave_path);
+        a->autosave = AUTOSAVE_NONE;
+        return;
+    }
+    if (autosave_write(a->autosave_path, a->match))
+        a->autosave = AUTOSAVE_OK;
+    else
+        fprintf(stderr, "malcon: cannot write %s\n", a->autosave_path);
+}

@@ -1,0 +1,322 @@
+/* main.c: the malcon executable: command-line options, the window, the main loop (sleeps when
+ * idle, ~60 fps while something moves) and the offscreen --screenshot mode. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAIN_TITLE      "Malware Containment / マルウェア封じ込め"
+#define MAIN_FRAME_MS   16   /* ~60 fps while animating */
+#define MAIN_IDLE_MS    1000 /* otherwise wake once a second (redraw after an expose) */
+#define MAIN_SHOT_TICKS 120  /* at most 2 s of updates before a screenshot */
+
+typedef struct main_opts {
+    const char *content;
+    const char *lang;
+    bool fullscreen;
+    int w, h;
+    const char *scenario;
+    const char *seed;
+    const char *screen;
+    const char *load;
+    const char *screenshot;
+} main_opts;
+
+static void main_usage(FILE *f)
+{
+    fputs("usage: malcon [options]\n"
+          "Malware Containment: a CSIRT incident-response training game.\n"
+          "\n"
+          "  --content DIR        content root (cards/, scenarios/, assets/)\n"
+          "  --lang ja|en         language of this session (default: the saved setting)\n"
+          "  --fullscreen         start in fullscreen (F11 toggles it at any time)\n"
+          "  --size WxH           window size in pixels (default 1280x720)\n"
+          "  --scenario ID        scenario for a new game (tutorial, standard, ...)\n"
+          "  --seed N             seed for a new game (default: random from the time)\n"
+          "  --screen NAME        start on a screen: title, setup, board, end, settings\n"
+          "                       (board: a new game of --scenario; end: needs --load)\n"
+          "  --load SAVE          bring the game to the point of a save or action script,\n"
+          "                       then show the board (or the end screen if it is over)\n"
+          "  --screenshot FILE    render the chosen screen offscreen to FILE (PNG) and exit\n"
+          "  --help               this text\n"
+          "\n"
+          "Exit status: 0 ok, 1 bad options or content, 2 no display.\n",
+          f);
+}
+
+/* Parses the options; false (after a message) when they are wrong. */
+static bool main_parse(int argc, char **argv, main_opts *o, bool *help)
+{
+    memset(o, 0, sizeof *o);
+    o->w = 1280;
+    o->h = 720;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        const char **slot = NULL;
+        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+            *help = true;
+            return true;
+        } else if (!strcmp(arg, "--fullscreen")) {
+            o->fullscreen = true;
+            continue;
+        } else if (!strcmp(arg, "--content")) {
+            slot = &o->content;
+        } else if (!strcmp(arg, "--lang")) {
+            slot = &o->lang;
+        } else if (!strcmp(arg, "--scenario")) {
+            slot = &o->scenario;
+        } else if (!strcmp(arg, "--seed")) {
+            slot = &o->seed;
+        } else if (!strcmp(arg, "--screen")) {
+            slot = &o->screen;
+        } else if (!strcmp(arg, "--load")) {
+            slot = &o->load;
+        } else if (!strcmp(arg, "--screenshot")) {
+            slot = &o->screenshot;
+        } else if (!strcmp(arg, "--size")) {
+            if (i + 1 >= argc || sscanf(argv[i + 1], "%dx%d", &o->w, &o->h) != 2 || o->w < 320 ||
+                o->h < 240 || o->w > 8192 || o->h > 8192) {
+                fprintf(stderr,
+                        "malcon: --size wants WxH (320x240 to 8192x8192), e.g. 1920x1080\n");
+                return false;
+            }
+            i++;
+            continue;
+        } else {
+            fprintf(stderr, "malcon: unknown option '%s' (see malcon --help)\n", arg);
+            return false;
+        }
+        if (i + 1 >= argc) {
+            fprintf(stderr, "malcon: %s needs a value (see malcon --help)\n", arg);
+            return false;
+        }
+        *slot = argv[++i];
+    }
+    if (o->lang && strcmp(o->lang, "ja") && strcmp(o->lang, "en")) {
+        fprintf(stderr, "malcon: --lang is ja or en, not '%s'\n", o->lang);
+        return false;
+    }
+    if (o->screen && (app_screen_find(o->screen) < 0 || app_screen_find(o->screen) == SCR_ERROR)) {
+        fprintf(stderr, "malcon: unknown screen '%s' (title, setup, board, end, settings)\n",
+                o->screen);
+        return false;
+    }
+    return true;
+}
+
+/* Prints the content errors as file:line:col lines. */
+static void main_print_errors(const core_err *e)
+{
+    for (size_t i = 0; i < e->count; i++) {
+        char *line = core_err_format(e, i);
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+    if (e->dropped)
+        fprintf(stderr, "malcon: ... and %zu more\n", e->dropped);
+}
+
+/* Applies --scenario, --seed, --load and --screen; false (after a message) on a bad value. */
+static bool main_prepare(app *a, const main_opts *o, screen_id *first)
+{
+    char why[RULES_WHY_MAX + 64];
+    *first = SCR_TITLE;
+    if (o->scenario) {
+        int sc = ruleset_scenario(a->rs, o->scenario);
+        if (sc < 0) {
+            fprintf(stderr, "malcon: unknown scenario '%s'; there are:", o->scenario);
+            for (size_t i = 0; i < a->rs->n_scenarios; i++)
+                fprintf(stderr, " %s", a->rs->scenarios[i].id);
+            fputc('\n', stderr);
+            return false;
+        }
+        newgame_set_scenario(&a->newgame, a->rs, sc);
+    }
+    if (o->seed && !newgame_parse_seed(o->seed, &a->newgame.setup.seed)) {
+        fprintf(stderr, "malcon: --seed wants a whole number, not '%s'\n", o->seed);
+        return false;
+    }
+    if (o->load) {
+        core_err err = {0};
+        char *text = data_read_file(o->load, 4 * 1024 * 1024, NULL, &err);
+        if (!text) {
+            main_print_errors(&err);
+            core_err_free(&err);
+            return false;
+        }
+        core_err_free(&err);
+        bool ok = app_load_text(a, text, why, sizeof why);
+        free(text);
+        if (!ok) {
+            fprintf(stderr, "%s: %s\n", o->load, why);
+            return false;
+        }
+        *first = app_match_screen(a);
+    }
+    if (o->screen) {
+        screen_id s = (screen_id)app_screen_find(o->screen);
+        if (s == SCR_BOARD && !a->match) {
+            if (!app_start_newgame(a, why, sizeof why)) {
+                fprintf(stderr, "malcon: cannot start the game: %s\n", why);
+                return false;
+            }
+        }
+        if (s == SCR_END && (!a->match || rules_outcome(match_state(a->match)) == OUT_ONGOING)) {
+            fprintf(stderr, "malcon: --screen end needs --load of a finished game\n");
+            return false;
+        }
+        *first = s;
+    }
+    return true;
+}
+
+/* Renders the first screen offscreen and saves it: enter, update until animations settle (a
+ * bounded number of ticks), draw, save. Returns the exit status. */
+static int main_screenshot(app *a, ui_platform *p, screen_id first, const char *png)
+{
+    a->fast_forward = true; /* the board settles where a player must act, with no pauses */
+    app_set_screen(a, first);
+    for (int i = 0; i < MAIN_SHOT_TICKS; i++) {
+        a->animating = false;
+        app_update(a, MAIN_FRAME_MS);
+        if (i >= 3 && !a->animating)
+            break;
+    }
+    ui_draw *d = platform_draw(p);
+    a->width = d->width;
+    a->height = d->height;
+    app_draw(a, d);
+    platform_present(p);
+    char why[256];
+    if (!platform_screenshot(p, png, why, sizeof why)) {
+        fprintf(stderr, "malcon: screenshot: %s\n", why);
+        return 1;
+    }
+    printf("malcon: screenshot %s (%s)\n", png, app_screen(a->screen)->name);
+    return 0;
+}
+
+/* The interactive loop. Returns the exit status. */
+static int main_loop(app *a, ui_platform *p)
+{
+    bool first_frame = false, was_animating = true;
+    int shown = -1;
+    uint32_t last = platform_ticks(p);
+    while (!a->quit) {
+        ui_input in;
+        int timeout = was_animating ? MAIN_FRAME_MS : MAIN_IDLE_MS;
+        if (!first_frame)
+            timeout = 0;
+        if (platform_poll(p, &in, timeout)) {
+            app_input(a, &in);
+            while (!a->quit && platform_poll(p, &in, 0))
+                app_input(a, &in);
+        }
+        if (a->quit)
+            break;
+        uint32_t now = platform_ticks(p);
+        uint32_t dt = now - last;
+        last = now;
+        /* Time spent idle is not animation time: a new animation starts from its beginning. */
+        if (!was_animating && dt > MAIN_FRAME_MS)
+            dt = MAIN_FRAME_MS;
+        if (dt > 250)
+            dt = 250;
+        a->animating = false;
+        app_update(a, dt);
+        was_animating = a->animating;
+        if ((int)a->screen != shown) {
+            shown = (int)a->screen;
+            printf("malcon: screen %s\n", app_screen(a->screen)->name);
+            fflush(stdout);
+        }
+        ui_draw *d = platform_draw(p);
+        a->width = d->width;
+        a->height = d->height;
+        app_draw(a, d);
+        platform_present(p);
+        if (!first_frame) {
+            first_frame = true;
+            printf("malcon: first frame\n");
+            fflush(stdout);
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    main_opts o;
+    bool help = false;
+    if (!main_parse(argc, argv, &o, &help)) {
+        main_usage(stderr);
+        return 1;
+    }
+    if (help) {
+        main_usage(stdout);
+        return 0;
+    }
+
+    /* Screenshots are reproducible: they never read or write the user's files. Tests point the
+     * data folder elsewhere with MALCON_PREF_DIR. */
+    char *pref = NULL;
+    if (!o.screenshot) {
+        const char *env = getenv("MALCON_PREF_DIR");
+        pref = env && *env ? core_strdup(env) : platform_pref_path();
+    }
+
+    app a;
+    memset(&a, 0, sizeof a);
+    a.seed_entropy = (uint64_t)time(NULL) ^ ((uint64_t)clock() << 32);
+    a.width = o.w;
+    a.height = o.h;
+    bool content_ok = app_init(&a, o.content, pref);
+    free(pref);
+    if (!content_ok) {
+        fprintf(stderr, "malcon: the content in %s has errors:\n", a.content_root);
+        main_print_errors(&a.content_err);
+        if (o.screenshot) {
+            app_free(&a);
+            return 1;
+        }
+    }
+    if (o.lang)
+        app_set_lang(&a, strcmp(o.lang, "en") ? LANG_JA : LANG_EN);
+
+    screen_id first = content_ok ? SCR_TITLE : SCR_ERROR;
+    if (content_ok && !main_prepare(&a, &o, &first)) {
+        app_free(&a);
+        return 1;
+    }
+
+    ui_platform_opts po = {0};
+    po.title = MAIN_TITLE;
+    po.width = o.w;
+    po.height = o.h;
+    po.fullscreen = !o.screenshot && (o.fullscreen || a.settings.fullscreen);
+    po.headless = o.screenshot != NULL;
+    po.content_root = a.content_root;
+    char why[256] = "";
+    ui_platform *p = platform_open(&po, why, sizeof why);
+    if (!p) {
+        fprintf(stderr, "malcon: %s\n", why[0] ? why : "cannot open a window");
+        app_free(&a);
+        return 2;
+    }
+    a.platform = p;
+    if (po.fullscreen != a.settings.fullscreen)
+        a.settings.fullscreen = po.fullscreen; /* this session only: not saved */
+
+    int rc;
+    if (o.screenshot) {
+        rc = main_screenshot(&a, p, first, o.screenshot);
+    } else {
+        app_set_screen(&a, first);
+        rc = main_loop(&a, p);
+    }
+    app_free(&a);
+    platform_close(p);
+    return rc;
+}

@@ -1,0 +1,234 @@
+/* widget.c: the drawn controls shared by the menu screens (see widget.h). Sizes follow the
+ * rectangle they are given, so the same code serves 720p and 4K. */
+#include "widget.h"
+
+#include <assert.h>
+#include <string.h>
+
+ui_text_style widget_style(int px, ui_font_style style, uint32_t rgb, int align)
+{
+    ui_text_style st = {0};
+    st.px = px;
+    st.style = style;
+    st.color = UI_RGB(rgb);
+    st.align = align;
+    st.wrap = false;
+    st.ellipsis = true;
+    return st;
+}
+
+int widget_text(ui_draw *d, ui_rect r, const char *utf8, int px, ui_font_style style, uint32_t rgb,
+                int align)
+{
+    ui_text_style st = widget_style(px, style, rgb, align);
+    return draw_text(d, r, utf8, &st);
+}
+
+uint32_t widget_shade(uint32_t rgb, int pct)
+{
+    int c[3] = {(int)(rgb >> 16) & 255, (int)(rgb >> 8) & 255, (int)rgb & 255};
+    for (int i = 0; i < 3; i++) {
+        if (pct >= 0)
+            c[i] += (255 - c[i]) * pct / 100;
+        else
+            c[i] += c[i] * pct / 100;
+        c[i] = c[i] < 0 ? 0 : c[i] > 255 ? 255 : c[i];
+    }
+    return (uint32_t)(c[0] << 16 | c[1] << 8 | c[2]);
+}
+
+void widget_background(ui_draw *d, int w, int h)
+{
+    assert(d);
+    draw_fill(d, (ui_rect){0, 0, w, h}, UI_RGB(THEME_TABLE));
+    /* A darker rim, like the edge of a felt table under a lamp. */
+    int rim = h / 9 > 0 ? h / 9 : 1;
+    for (int i = 0; i < 6; i++) {
+        int t = rim * (6 - i) / 6;
+        ui_color c = UI_RGBA(THEME_TABLE_DEEP, 40);
+        draw_fill(d, (ui_rect){0, 0, w, t}, c);
+        draw_fill(d, (ui_rect){0, h - t, w, t}, c);
+        draw_fill(d, (ui_rect){0, 0, t, h}, c);
+        draw_fill(d, (ui_rect){w - t, 0, t, h}, c);
+    }
+    /* Faint network: a fixed lattice of nodes with links, the game's subject as texture. */
+    int step = h / 6 > 8 ? h / 6 : 8;
+    int lw = h / 540 > 0 ? h / 540 : 1;
+    int node = h / 200 > 1 ? h / 200 : 2;
+    ui_color line = UI_RGB(THEME_TABLE_LINE);
+    for (int gy = 0, row = 0; gy <= h + step; gy += step, row++) {
+        int off = (row % 2) ? step / 2 : 0;
+        for (int gx = -step; gx <= w + step; gx += step) {
+            int x = gx + off, y = gy;
+            /* Skip some links so it reads as a network, not graph paper. */
+            unsigned k = (unsigned)(row * 7 + gx / step * 13);
+            if (k % 3 != 0)
+                draw_line(d, x, y, x + step, y, lw, line);
+            if (k % 4 != 1)
+                draw_line(d, x, y, x + step / 2, y + step, lw, line);
+            draw_circle(d, x, y, node, line);
+        }
+    }
+}
+
+void widget_panel(ui_draw *d, ui_rect r, int radius)
+{
+    assert(d);
+    int sh = r.h / 60 > 2 ? r.h / 60 : 2;
+    draw_round(d, (ui_rect){r.x + sh, r.y + sh * 2, r.w, r.h}, radius, UI_RGBA(THEME_SHADOW, 90));
+    draw_round(d, r, radius, UI_RGBA(THEME_PANEL, 235));
+    draw_stroke_round(d, r, radius, sh > 2 ? 2 : 1, UI_RGB(THEME_PANEL_EDGE));
+}
+
+void widget_focus(ui_draw *d, ui_rect r, int radius)
+{
+    assert(d);
+    int t = r.h / 14 > 3 ? r.h / 14 : 3;
+    if (t > 6)
+        t = 6;
+    ui_rect o = {r.x - t - 2, r.y - t - 2, r.w + 2 * (t + 2), r.h + 2 * (t + 2)};
+    draw_stroke_round(d, o, radius + t + 2, t, UI_RGB(THEME_ACCENT_HI));
+}
+
+void widget_button(ui_draw *d, ui_rect r, const char *label, int px, int flags)
+{
+    assert(d && label);
+    int radius = r.h / 4;
+    uint32_t fill = THEME_PANEL_HI, ink = THEME_TEXT, edge = THEME_PANEL_EDGE;
+    if (flags & WF_DISABLED) {
+        fill = THEME_PANEL;
+        ink = widget_shade(THEME_TEXT_DIM, -35);
+        edge = THEME_DISABLED;
+    } else if (flags & WF_PRIMARY) {
+        fill = (flags & WF_HOVER) ? THEME_ACCENT_HI : THEME_ACCENT;
+        ink = THEME_TEXT_INK;
+        edge = widget_shade(THEME_ACCENT, -25);
+    } else if (flags & (WF_HOVER | WF_FOCUS)) {
+        fill = widget_shade(THEME_PANEL_HI, 12);
+    }
+    int sh = r.h / 16 > 2 ? r.h / 16 : 2;
+    if (!(flags & WF_DISABLED))
+        draw_round(d, (ui_rect){r.x, r.y + sh, r.w, r.h}, radius, UI_RGBA(THEME_SHADOW, 110));
+    draw_round(d, r, radius, UI_RGB(fill));
+    draw_stroke_round(d, r, radius, 2, UI_RGB(edge));
+    ui_rect t = {r.x + r.h / 4, r.y, r.w - r.h / 2, r.h};
+    widget_text(d, t, label, px, UI_FONT_BOLD, ink, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    if (flags & WF_FOCUS)
+        widget_focus(d, r, radius);
+}
+
+ui_rect widget_segment_rect(ui_rect r, int n, int i)
+{
+    assert(n > 0 && i >= 0 && i < n);
+    int x0 = r.x + r.w * i / n, x1 = r.x + r.w * (i + 1) / n;
+    return (ui_rect){x0, r.y, x1 - x0, r.h};
+}
+
+void widget_segments(ui_draw *d, ui_rect r, const char *const *labels, int n, int selected, int px,
+                     int flags)
+{
+    assert(d && labels && n > 0);
+    int radius = r.h / 4;
+    bool off = flags & WF_DISABLED;
+    draw_round(d, r, radius, UI_RGB(THEME_TABLE_DEEP));
+    draw_stroke_round(d, r, radius, 2, UI_RGB(off ? THEME_DISABLED : THEME_PANEL_EDGE));
+    int in = r.h / 12 > 2 ? r.h / 12 : 2;
+    for (int i = 0; i < n; i++) {
+        ui_rect s = widget_segment_rect(r, n, i);
+        ui_rect f = {s.x + in, s.y + in, s.w - 2 * in, s.h - 2 * in};
+        uint32_t ink = off ? THEME_DISABLED : THEME_TEXT_DIM;
+        if (i == selected) {
+            draw_round(d, f, radius - in > 2 ? radius - in : 2,
+                       UI_RGB(off ? THEME_DISABLED : THEME_ACCENT));
+            ink = off ? THEME_TEXT_DIM : THEME_TEXT_INK;
+        }
+        widget_text(d, f, labels[i], px, i == selected ? UI_FONT_BOLD : UI_FONT_REGULAR, ink,
+                    UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    }
+    if (flags & WF_FOCUS)
+        widget_focus(d, r, radius);
+}
+
+void widget_arrow(ui_draw *d, ui_rect r, int dir, int flags)
+{
+    assert(d && (dir == -1 || dir == 1));
+    uint32_t fill = (flags & WF_HOVER) ? widget_shade(THEME_PANEL_HI, 15) : THEME_PANEL_HI;
+    draw_round(d, r, r.h / 4, UI_RGB(fill));
+    draw_stroke_round(d, r, r.h / 4, 2, UI_RGB(THEME_PANEL_EDGE));
+    int cx = r.x + r.w / 2, cy = r.y + r.h / 2, s = (r.w < r.h ? r.w : r.h) / 4;
+    uint32_t ink = (flags & WF_DISABLED) ? THEME_DISABLED : THEME_ACCENT;
+    if (dir < 0)
+        draw_triangle(d, cx - s, cy, cx + s * 2 / 3, cy - s, cx + s * 2 / 3, cy + s, UI_RGB(ink));
+    else
+        draw_triangle(d, cx + s, cy, cx - s * 2 / 3, cy - s, cx - s * 2 / 3, cy + s, UI_RGB(ink));
+    if (flags & WF_FOCUS)
+        widget_focus(d, r, r.h / 4);
+}
+
+ui_icon widget_role_icon(const char *role_id)
+{
+    static const struct {
+        const char *id;
+        ui_icon icon;
+    } map[] = {
+        {"commander", UI_ICON_COMMANDER},
+        {"researcher", UI_ICON_RESEARCHER},
+        {"forensic", UI_ICON_FORENSIC},
+        {"notification", UI_ICON_NOTIFICATION},
+        {"poc", UI_ICON_POC},
+        {"incident_handler", UI_ICON_HANDLER},
+        {"handler", UI_ICON_HANDLER},
+        {"solution_analyst", UI_ICON_ANALYST},
+        {"analyst", UI_ICON_ANALYST},
+        {"vulnerability_assessor", UI_ICON_ASSESSOR},
+        {"assessor", UI_ICON_ASSESSOR},
+        {"vuln_assessor", UI_ICON_ASSESSOR},
+    };
+    if (!role_id)
+        return UI_ICON_NONE;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(map[i].id, role_id))
+            return map[i].icon;
+    return UI_ICON_NONE;
+}
+
+ui_icon widget_kind_icon(const char *icon_name)
+{
+    static const struct {
+        const char *name;
+        ui_icon icon;
+    } map[] = {
+        {"pc", UI_ICON_PC},           {"laptop", UI_ICON_LAPTOP}, {"server", UI_ICON_SERVER},
+        {"printer", UI_ICON_PRINTER}, {"phone", UI_ICON_PHONE},   {"nas", UI_ICON_NAS},
+        {"camera", UI_ICON_CAMERA},
+    };
+    if (!icon_name)
+        return UI_ICON_PC;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(map[i].name, icon_name))
+            return map[i].icon;
+    return UI_ICON_PC;
+}
+
+void widget_card_back(ui_draw *d, ui_rect r)
+{
+    assert(d);
+    int radius = r.w / 10 > 3 ? r.w / 10 : 3;
+    int sh = r.w / 30 > 2 ? r.w / 30 : 2;
+    draw_round(d, (ui_rect){r.x + sh, r.y + sh * 2, r.w, r.h}, radius, UI_RGBA(THEME_SHADOW, 120));
+    draw_round(d, r, radius, UI_RGB(THEME_CARD_BACK));
+    ui_rect in = {r.x + r.w / 12, r.y + r.w / 12, r.w - r.w / 6, r.h - r.w / 6};
+    draw_stroke_round(d, in, radius * 2 / 3, sh > 2 ? 2 : 1,
+                      UI_RGB(widget_shade(THEME_CARD_BACK, 30)));
+    /* Diagonal hatching keeps the back from looking like an empty box. */
+    uint32_t hatch = widget_shade(THEME_CARD_BACK, 12);
+    int step = r.w / 6 > 4 ? r.w / 6 : 4;
+    draw_clip(d, &in);
+    for (int k = -in.h; k < in.w; k += step)
+        draw_line(d, in.x + k, in.y + in.h, in.x + k + in.h, in.y, 1, UI_RGB(hatch));
+    draw_clip(d, NULL);
+    int e = r.w * 2 / 5;
+    draw_circle(d, r.x + r.w / 2, r.y + r.h / 2, e / 2 + 2, UI_RGB(THEME_CARD_BACK));
+    draw_icon(d, UI_ICON_SIGNAL, (ui_rect){r.x + (r.w - e) / 2, r.y + (r.h - e) / 2, e, e},
+              UI_RGB(widget_shade(THEME_CARD_BACK, 45)));
+}
