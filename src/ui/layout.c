@@ -30,8 +30,21 @@ int layout_scale(int w, int h)
 
 int layout_px(int base_px, int w, int h)
 {
-    long long v = (long long)base_px * layout_scale(w, h);
-    int px = (int)(v >= 0 ? (v + 500) / 1000 : -((-v + 500) / 1000));
+    /* Exact rational scaling (not through the rounded thousandths), so 1280x720 maps the
+     * 1920x1080 canvas onto exactly 1280x720. */
+    long long num, den;
+    if (w < 1 || h < 1) {
+        num = 1;
+        den = 1000;
+    } else if ((long long)w * LAYOUT_BASE_H <= (long long)h * LAYOUT_BASE_W) {
+        num = w;
+        den = LAYOUT_BASE_W;
+    } else {
+        num = h;
+        den = LAYOUT_BASE_H;
+    }
+    long long v = (long long)base_px * num;
+    int px = (int)(v >= 0 ? (v + den / 2) / den : -((-v + den / 2) / den));
     if (base_px > 0 && px < 1)
         px = 1;
     return px;
