@@ -1,0 +1,1364 @@
+/* board_draw.c: draws the board screen from the app (the public screen a room full of players
+ * watches on a projector). Never changes state.
+ *
+ * What is drawn comes only from the public viewer's views (rules_terminal / rules_room with
+ * VIEW_PUBLIC, rules_visible for the log), so a hidden fact cannot reach the screen by
+ * accident; a private result appears only behind the curtain's confirmation or in its role's
+ * notebook on that role's turn. Meaning is never carried by colour alone: every status has an
+ * icon of its own shape and a word.
+ */
+#include "board.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The palette: a dark navy table, light text, one strong colour per meaning. */
+#define COL_BG        UI_RGB(0x0d1626)
+#define COL_PANEL     UI_RGB(0x16233a)
+#define COL_PANEL2    UI_RGB(0x1d2d49)
+#define COL_FLOOR     UI_RGB(0x121e33)
+#define COL_ROOM      UI_RGB(0x22334f)
+#define COL_LINE      UI_RGB(0x3a5078)
+#define COL_TEXT      UI_RGB(0xf3f6fb)
+#define COL_MUTED     UI_RGB(0xa9b8cf)
+#define COL_DIM       UI_RGB(0x6f809c)
+#define COL_ACCENT    UI_RGB(0xffd166) /* focus, legal targets, the count */
+#define COL_INFECTED  UI_RGB(0xe5484d)
+#define COL_CLEAN     UI_RGB(0x30c17a)
+#define COL_ISOLATED  UI_RGB(0xf2a93b)
+#define COL_EVIDENCE  UI_RGB(0x5fb3f0)
+#define COL_CARD      UI_RGB(0xeef2f8)
+#define COL_CARD_BACK UI_RGB(0x2b4a7a)
+#define COL_INK       UI_RGB(0x14213a)
+#define COL_SHADE     UI_RGBA(0x050a14, 150)
+#define COL_CURTAIN   UI_RGB(0x0a0f1a)
+
+/* Segment colours (a legend names each; colour is never the only sign). */
+static const uint32_t seg_colors[] = {0x2bb3a3, 0x9b6bd6, 0xe58a3a, 0x3d8fe0,
+                                      0xd9508a, 0x8bbf3a, 0xc9b037, 0x6c7a89};
+
+static ui_color seg_color(int seg)
+{
+    int n = (int)(sizeof seg_colors / sizeof seg_colors[0]);
+    return UI_RGB(seg_colors[(seg < 0 ? 0 : seg) % n]);
+}
+
+static ui_color role_color(const ruleset *rs, int role)
+{
+    return role >= 0 ? UI_RGB(rs->roles[role].color & 0xFFFFFF) : COL_DIM;
+}
+
+/* The same colour with alpha a. */
+static ui_color with_alpha(ui_color c, int alpha)
+{
+    return (c & 0xFFFFFF00u) | ((uint32_t)alpha & 0xFFu);
+}
+
+ui_icon board_role_icon(const char *id)
+{
+    static const struct {
+        const char *id;
+        ui_icon icon;
+    } map[] = {{"commander", UI_ICON_COMMANDER},
+               {"researcher", UI_ICON_RESEARCHER},
+               {"forensic", UI_ICON_FORENSIC},
+               {"notification", UI_ICON_NOTIFICATION},
+               {"poc", UI_ICON_POC},
+               {"incident_handler", UI_ICON_HANDLER},
+               {"solution_analyst", UI_ICON_ANALYST},
+               {"vuln_assessor", UI_ICON_ASSESSOR}};
+    for (size_t i = 0; id && i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i].id, id) == 0)
+            return map[i].icon;
+    return UI_ICON_NONE;
+}
+
+ui_icon board_kind_icon(const char *name)
+{
+    static const struct {
+        const char *name;
+        ui_icon icon;
+    } map[] = {{"pc", UI_ICON_PC},           {"laptop", UI_ICON_LAPTOP}, {"server", UI_ICON_SERVER},
+               {"printer", UI_ICON_PRINTER}, {"phone", UI_ICON_PHONE},   {"nas", UI_ICON_NAS},
+               {"camera", UI_ICON_CAMERA}};
+    for (size_t i = 0; name && i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i].name, name) == 0)
+            return map[i].icon;
+    return UI_ICON_PC;
+}
+
+/* ---- small drawing helpers ---- */
+
+static ui_rect rc(int x, int y, int w, int h)
+{
+    ui_rect r = {x, y, w < 0 ? 0 : w, h < 0 ? 0 : h};
+    return r;
+}
+
+static ui_rect inset(ui_rect r, int dx, int dy)
+{
+    return rc(r.x + dx, r.y + dy, r.w - 2 * dx, r.h - 2 * dy);
+}
+
+static int imin(int a, int b)
+{
+    return a < b ? a : b;
+}
+
+static int imax(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* One line of text (cut with an ellipsis when it does not fit). */
+static int text1(ui_draw *d, ui_rect r, const char *s, int px, ui_font_style st, ui_color c,
+                 int align)
+{
+    ui_text_style ts = {px, st, c, align, false, true};
+    return draw_text(d, r, s, &ts);
+}
+
+/* Wrapped text. */
+static int textw(ui_draw *d, ui_rect r, const char *s, int px, ui_font_style st, ui_color c,
+                 int align)
+{
+    ui_text_style ts = {px, st, c, align, true, true};
+    return draw_text(d, r, s, &ts);
+}
+
+static int text_width(ui_draw *d, const char *s, int px, ui_font_style st)
+{
+    ui_text_style ts = {px, st, COL_TEXT, UI_ALIGN_LEFT, false, false};
+    int w = 0, h = 0;
+    draw_measure(d, s, &ts, &w, &h);
+    return w;
+}
+
+/* The largest size from px down to lo at which s fits in w pixels on one line. */
+static int fit_px(ui_draw *d, const char *s, int px, int lo, int w, ui_font_style st)
+{
+    while (px > lo && text_width(d, s, px, st) > w)
+        px--;
+    return px;
+}
+
+/* A pill: icon + word on a coloured background; returns its width. */
+static int badge(ui_draw *d, int x, int y, int h, ui_icon icon, const char *word, ui_color bg,
+                 ui_color fg, int px, int max_w)
+{
+    int tw = text_width(d, word, px, UI_FONT_BOLD);
+    int w = imin(h + tw + h / 2, max_w);
+    ui_rect r = rc(x, y, w, h);
+    draw_round(d, r, h / 3, bg);
+    if (icon != UI_ICON_NONE)
+        draw_icon(d, icon, rc(x + h / 8, y + h / 8, h * 3 / 4, h * 3 / 4), fg);
+    text1(d, rc(x + h - h / 8, y, w - h, h), word, px, UI_FONT_BOLD, fg,
+          UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    return w;
+}
+
+/* The AP pips: filled for what is left, hollow for what was spent (and a number). */
+static void ap_pips(ui_draw *d, ui_rect r, int left, int base, ui_color c)
+{
+    int n = imax(left, base);
+    if (n <= 0)
+        return;
+    int dia = imin(r.h, r.w / imax(n, 1) - 4);
+    dia = imax(dia, 6);
+    for (int i = 0; i < n && i < 9; i++) {
+        int cx = r.x + dia / 2 + i * (dia + 4), cy = r.y + r.h / 2;
+        if (i < left) {
+            draw_circle(d, cx, cy, dia / 2, c);
+        } else {
+            draw_circle(d, cx, cy, dia / 2, COL_LINE);
+            draw_circle(d, cx, cy, dia / 2 - imax(2, dia / 7), COL_PANEL);
+        }
+    }
+}
+
+/* ---- what the board needs to know once per frame ---- */
+
+typedef struct frame {
+    const app *a;
+    const game_state *s;
+    const ruleset *rs;
+    const scenario_def *sc;
+    lang l;
+    clock_view c;
+    board_layout L;
+    viewer pub;
+    int role;   /* acting role */
+    int n_acts; /* its actions */
+    int acts[BOARD_MAX_ACTIONS];
+    board_targets targets; /* legal targets of the current selection */
+    int focus;             /* focus index, clamped */
+} frame;
+
+static const char *tr(const frame *f, const char *msgid)
+{
+    return app_tr(f->a, msgid);
+}
+
+static const char *role_name(const frame *f, int role)
+{
+    return role >= 0 ? ml_get(&f->rs->roles[role].name, f->l) : "";
+}
+
+static const char *player_name(const frame *f, int role)
+{
+    int p = role >= 0 ? rules_role_player(f->s, role) : -1;
+    return p >= 0 ? state_setup(f->s)->player[p] : "";
+}
+
+static bool is_target(const frame *f, board_target_kind k, int id)
+{
+    return board_targets_has(&f->targets, k, id);
+}
+
+static bool is_focus(const frame *f, board_target_kind k, int id)
+{
+    if (f->targets.n == 0 || f->focus < 0 || f->a->board.mode == BM_IDLE)
+        return false;
+    const board_target *t = &f->targets.item[f->focus];
+    return t->kind == k && t->id == id;
+}
+
+/* True when the board is choosing targets of kind k (others are dimmed). */
+static bool choosing(const frame *f, board_target_kind k)
+{
+    int m = f->a->board.mode;
+    if (m == BM_NOTE_TARGET)
+        return k == BT_TERMINAL || k == BT_ROOM;
+    if (m != BM_TARGET || f->a->board.selected_action < 0)
+        return false;
+    target_kind t = f->rs->actions[f->a->board.selected_action].target;
+    return (k == BT_TERMINAL && t == TGT_TERMINAL) || (k == BT_ROOM && t == TGT_ROOM) ||
+           (k == BT_ROLE && (t == TGT_ROLE || t == TGT_ROLE_PAIR));
+}
+
+/* A lit outline on a legal target (thicker on the keyboard focus); a shade on the others. */
+static void target_mark(ui_draw *d, const frame *f, ui_rect r, board_target_kind k, int id)
+{
+    if (!choosing(f, k))
+        return;
+    if (is_target(f, k, id)) {
+        int th = imax(3, f->L.pad / 4);
+        if (is_focus(f, k, id) || ui_rect_contains(r, f->a->board.hover_x, f->a->board.hover_y))
+            th *= 2;
+        draw_stroke_round(d, inset(r, -th, -th), f->L.radius, th, COL_ACCENT);
+    } else {
+        draw_round(d, r, f->L.radius / 2, COL_SHADE);
+    }
+}
+
+/* ---- top bar ---- */
+
+static void draw_clock(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    ui_rect r = L->clock;
+    draw_round(d, r, L->radius, COL_PANEL2);
+    int ic = r.h * 6 / 10;
+    draw_icon(d, UI_ICON_CLOCK, rc(r.x + L->pad / 2, r.y + (r.h - ic) / 2, ic, ic), COL_ACCENT);
+    ui_rect tr_ = rc(r.x + ic + L->pad, r.y + L->pad / 4, r.w - ic - L->pad * 3 / 2, r.h / 2);
+    char buf[128];
+    if (f->c.round <= 0) {
+        snprintf(buf, sizeof buf, "%s", tr(f, "Before the first round"));
+    } else {
+        static const char *const pod[] = {"Morning", "Afternoon", "Evening"};
+        char day[48], part[48];
+        snprintf(day, sizeof day, tr(f, "Day %d"), f->c.day);
+        if (f->c.phases_per_day == 3 && f->c.phase_of_day >= 0 && f->c.phase_of_day < 3)
+            snprintf(part, sizeof part, "%s", tr(f, pod[f->c.phase_of_day]));
+        else
+            snprintf(part, sizeof part, tr(f, "Part %d"), f->c.phase_of_day + 1);
+        snprintf(buf, sizeof buf, "%s  %s", day, part);
+    }
+    text1(d, tr_, buf, L->px_title, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    snprintf(buf, sizeof buf, tr(f, "Round %d/%d"), imax(f->c.round, 0), f->c.rounds);
+    char line[192];
+    snprintf(line, sizeof line, "%s · %s", buf, rules_phase_name(f->c.phase, f->l));
+    text1(d, rc(tr_.x, r.y + r.h / 2, tr_.w, r.h / 2 - L->pad / 4), line, L->px_small,
+          UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+}
+
+static void draw_tracks(ui_draw *d, const frame *f)
+{
+    static const char *const names[TRACK_COUNT] = {"Leak", "Business impact", "Trust", "Evidence"};
+    static const ui_icon icons[TRACK_COUNT] = {UI_ICON_LEAK, UI_ICON_IMPACT, UI_ICON_TRUST,
+                                               UI_ICON_EVIDENCE};
+    /* bad tracks fill red-ish as they rise; good ones green / blue */
+    static const uint32_t fills[TRACK_COUNT] = {0xe5484d, 0xf2a93b, 0x30c17a, 0x5fb3f0};
+    const board_layout *L = &f->L;
+    for (int t = 0; t < TRACK_COUNT; t++) {
+        ui_rect r = L->track[t];
+        draw_round(d, r, L->radius, COL_PANEL2);
+        int v = rules_track(f->s, (track)t), mx = rules_track_max(f->s, (track)t);
+        /* row 1: icon and name; row 2: the bar and the value */
+        int ic = imin(r.h / 2, L->px_title + 4);
+        draw_icon(d, icons[t], rc(r.x + L->pad / 2, r.y + L->pad / 4, ic, ic), UI_RGB(fills[t]));
+        text1(d, rc(r.x + ic + L->pad, r.y + L->pad / 4, r.w - ic - L->pad * 3 / 2, ic),
+              tr(f, names[t]), L->px_small, UI_FONT_BOLD, COL_TEXT,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        char val[32];
+        snprintf(val, sizeof val, "%d/%d", v, mx);
+        int vw = text_width(d, val, L->px_title, UI_FONT_BOLD) + 4;
+        int row2 = r.y + L->pad / 4 + ic;
+        int row2_h = r.y + r.h - row2;
+        text1(d, rc(r.x + r.w - vw - L->pad / 2, row2, vw, row2_h), val, L->px_title, UI_FONT_BOLD,
+              COL_TEXT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+        /* the bar, with a tick per point so the value reads without colour */
+        int bh = imax(8, r.h / 5);
+        ui_rect bar = rc(r.x + L->pad / 2, row2 + (row2_h - bh) / 2, r.w - vw - L->pad * 3 / 2, bh);
+        draw_round(d, bar, bh / 2, COL_BG);
+        if (mx > 0 && v > 0)
+            draw_round(d, rc(bar.x, bar.y, bar.w * imin(v, mx) / mx, bar.h), bh / 2,
+                       UI_RGB(fills[t]));
+        if (mx > 0 && mx <= 24)
+            for (int k = 1; k < mx; k++) {
+                int x = bar.x + bar.w * k / mx;
+                draw_line(d, x, bar.y, x, bar.y + bar.h, 1, with_alpha(COL_BG, 200));
+            }
+    }
+}
+
+static void draw_status(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    ui_rect r = L->status;
+    const game_setup *su = state_setup(f->s);
+    char buf[96];
+    draw_round(d, r, L->radius, COL_PANEL2);
+    int ic = r.h - L->pad;
+    ui_rect ir = rc(r.x + L->pad / 2, r.y + L->pad / 2, ic, ic);
+    ui_rect tr_ = rc(r.x + ic + L->pad, r.y, r.w - ic - L->pad * 3 / 2, r.h);
+    if (su->mode == MODE_SOLO) {
+        draw_icon(d, UI_ICON_CLOCK, ir, COL_MUTED);
+        snprintf(buf, sizeof buf, "%s\n%s %llu", tr(f, "Solo practice"), tr(f, "Seed"),
+                 (unsigned long long)su->seed);
+        textw(d, tr_, buf, L->px_small, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    } else if (f->c.phase == PHASE_MEETING) {
+        uint32_t s = (f->a->board.meeting_ms_left + 999) / 1000;
+        draw_icon(d, UI_ICON_CLOCK, ir, COL_CLEAN);
+        snprintf(buf, sizeof buf, "%s %u:%02u", tr(f, "Meeting"), s / 60, s % 60);
+        text1(d, tr_, buf, L->px_title, UI_FONT_BOLD, COL_CLEAN, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    } else if (f->c.phase == PHASE_OVER || f->c.phase == PHASE_SETUP) {
+        draw_icon(d, UI_ICON_CLOCK, ir, COL_MUTED);
+        text1(d, tr_, rules_phase_name(f->c.phase, f->l), L->px_body, UI_FONT_BOLD, COL_MUTED,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    } else {
+        /* the silent round: players may not talk until the meeting */
+        draw_round(d, inset(r, 2, 2), L->radius, UI_RGB(0x5a1f24));
+        draw_icon(d, UI_ICON_SILENT, ir, COL_TEXT);
+        text1(d, tr_, tr(f, "No talking"), L->px_title, UI_FONT_BOLD, COL_TEXT,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    }
+}
+
+/* ---- the floor plan ---- */
+
+/* A note marker: the role's colour, its icon and the mark's word. */
+static int draw_note(ui_draw *d, const frame *f, int x, int y, int h, mark mk, int role, int max_w)
+{
+    static const char *const words[MARK_COUNT] = {"", "Suspect", "Cleared", "Watch"};
+    if (mk <= MARK_NONE || mk >= MARK_COUNT)
+        return 0;
+    return badge(d, x, y, h, board_role_icon(role >= 0 ? f->rs->roles[role].id : NULL),
+                 tr(f, words[mk]), role_color(f->rs, role), COL_TEXT, imax(12, h * 6 / 10), max_w);
+}
+
+static void draw_terminal(ui_draw *d, const frame *f, int t)
+{
+    const board_layout *L = &f->L;
+    ui_rect r = L->terminal[t];
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    const terminal_def *td = &f->sc->terminals[t];
+    const kind_def *kd = &f->rs->kinds[td->kind];
+    terminal_view tv;
+    rules_terminal(f->s, f->pub, t, &tv);
+    int rad = imax(3, L->radius / 2);
+    int px_id = imax(12, imin(L->px_body, r.w / 4));
+    int px_s = imax(11, imin(L->px_small - 2, r.w / 6));
+    int line_h = px_s + imax(4, px_s / 3);
+    int pad = imax(3, r.w / 14);
+
+    /* shadow, then the card */
+    draw_round(d, rc(r.x + 3, r.y + 4, r.w, r.h), rad, UI_RGBA(0x000000, 110));
+    if (!tv.face_up) {
+        /* the back: only the id and the owner are public */
+        draw_round(d, r, rad, COL_CARD_BACK);
+        ui_rect in = inset(r, pad / 2 + 1, pad / 2 + 1);
+        draw_stroke_round(d, in, rad, 2, UI_RGBA(0xffffff, 70));
+        for (int k = 1; k < 4; k++) {
+            int yy = in.y + in.h * k / 4;
+            draw_line(d, in.x + pad, yy, in.x + in.w - pad, yy, 1, UI_RGBA(0xffffff, 28));
+        }
+        text1(d, rc(r.x, r.y + pad, r.w, px_id + 4), td->id, px_id, UI_FONT_BOLD, COL_TEXT,
+              UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        /* an emblem: a ring with a question mark (the kind is unknown) */
+        int q = imin(r.w / 2, r.h / 3);
+        int cx = r.x + r.w / 2, cy = r.y + r.h / 2 - pad / 2;
+        draw_circle(d, cx, cy, q / 2, UI_RGBA(0xffffff, 40));
+        draw_circle(d, cx, cy, q / 2 - imax(2, q / 10), COL_CARD_BACK);
+        text1(d, rc(cx - q / 2, cy - q / 2, q, q), "?", imax(q * 7 / 10, 12), UI_FONT_BOLD,
+              UI_RGBA(0xffffff, 170), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        textw(d, rc(r.x + pad / 2, r.y + r.h - 2 * line_h - pad / 2, r.w - pad, 2 * line_h),
+              ml_get(&td->owner, f->l), px_s, UI_FONT_REGULAR, COL_TEXT,
+              UI_ALIGN_CENTER | UI_VALIGN_BOTTOM);
+    } else {
+        ui_color face = tv.known_infected ? UI_RGB(0xfbe3e3) : COL_CARD;
+        draw_round(d, r, rad, face);
+        if (tv.known_infected)
+            draw_stroke_round(d, r, rad, imax(2, pad / 2), COL_INFECTED);
+        text1(d, rc(r.x + pad / 2, r.y + pad / 2, r.w - pad, px_id + 4), td->id, px_id,
+              UI_FONT_BOLD, COL_INK, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        int q = imin(r.w * 45 / 100, r.h / 4);
+        int iy = r.y + pad / 2 + px_id + 4;
+        if (!(kd->art && draw_image(d, rc(r.x + (r.w - q) / 2, iy, q, q), kd->art)))
+            draw_icon(d, board_kind_icon(kd->icon), rc(r.x + (r.w - q) / 2, iy, q, q), COL_INK);
+        text1(d, rc(r.x + 2, iy + q, r.w - 4, line_h), ml_get(&kd->name, f->l), px_s,
+              UI_FONT_REGULAR, UI_RGB(0x45506a), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        /* the result token: a different shape and word, not only a colour */
+        int th = imax(14, line_h + 4);
+        int ty = r.y + r.h - th - pad / 2;
+        if (tv.known_infected)
+            badge(d, r.x + pad / 2, ty, th, UI_ICON_INFECTED, tr(f, "INFECTED"), COL_INFECTED,
+                  COL_TEXT, px_s, r.w - pad);
+        else if (tv.known_clean)
+            badge(d, r.x + pad / 2, ty, th, UI_ICON_CLEAN, tr(f, "CLEAN"), COL_CLEAN, COL_INK, px_s,
+                  r.w - pad);
+    }
+
+    /* markers stack along the card's upper right edge, outside the id */
+    int mh = imax(14, line_h + 2);
+    int my = tv.face_up ? r.y + r.h / 2 - mh / 2 : r.y + px_id + pad + 4;
+    int mx = r.x + pad / 2, mw = r.w - pad;
+    if (tv.isolated) {
+        badge(d, mx, my, mh, UI_ICON_ISOLATED, tr(f, "ISOLATED"), COL_ISOLATED, COL_INK, px_s, mw);
+        my += mh + 2;
+    }
+    if (tv.evidence > 0) {
+        badge(d, mx, my, mh, UI_ICON_EVIDENCE,
+              tv.evidence >= 2 ? tr(f, "Evidence: full") : tr(f, "Evidence: disk"), COL_EVIDENCE,
+              COL_INK, px_s, mw);
+        my += mh + 2;
+    } else if (tv.volatile_lost) {
+        badge(d, mx, my, mh, UI_ICON_EVIDENCE, tr(f, "Volatile lost"), UI_RGB(0x6b7280), COL_TEXT,
+              px_s, mw);
+        my += mh + 2;
+    }
+    if (tv.note != MARK_NONE)
+        draw_note(d, f, mx, my, mh, tv.note, tv.note_role, mw);
+
+    target_mark(d, f, r, BT_TERMINAL, t);
+}
+
+static void draw_room(ui_draw *d, const frame *f, int r)
+{
+    const board_layout *L = &f->L;
+    const room_def *rd = &f->sc->rooms[r];
+    ui_rect R = L->room[r];
+    room_view rv;
+    rules_room(f->s, f->pub, r, &rv);
+    ui_color sc = seg_color(rd->segment);
+    draw_round(d, R, L->radius, COL_ROOM);
+    draw_stroke_round(d, R, L->radius, 2, with_alpha(sc, 200));
+    /* the segment band along the top (the legend names it) */
+    int band = imax(4, L->pad / 2);
+    draw_round(d, rc(R.x, R.y, R.w, band + L->radius), L->radius, sc);
+    draw_fill(d, rc(R.x, R.y + band, R.w, L->radius), COL_ROOM);
+
+    /* the name (up to two lines), the room's markers under it */
+    ui_rect head = L->room_head[r];
+    int bh = imax(16, L->px_small);
+    bool markers = rv.edr || rv.note != MARK_NONE;
+    ui_rect name_r = rc(head.x + L->pad, head.y + band + 2, head.w - L->pad,
+                        head.h - band - 2 - (markers ? bh + L->pad / 4 : 0));
+    textw(d, name_r, ml_get(&rd->name, f->l), L->px_body, UI_FONT_BOLD, COL_TEXT,
+          UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    int bx = name_r.x, by = head.y + head.h - bh - L->pad / 4;
+    if (rv.edr) {
+        int w = text_width(d, "EDR", L->px_small, UI_FONT_BOLD) + bh + bh / 2;
+        bx += badge(d, bx, by, bh, UI_ICON_SIGNAL, "EDR", COL_EVIDENCE, COL_INK,
+                    imax(11, bh * 7 / 10), w) +
+              4;
+    }
+    if (rv.note != MARK_NONE)
+        draw_note(d, f, bx, by, bh, rv.note, rv.note_role, head.x + head.w - bx);
+
+    /* the count: this round's suspicious communications, big, with the signal icon */
+    ui_rect cnt = L->room_count[r];
+    ui_rect hr = L->room_hist[r];
+    draw_round(d, cnt, L->radius, with_alpha(COL_BG, 190));
+    int shown = board_count_display(f->a, r);
+    uint32_t left = f->a->board.count_ms[r];
+    int num_h = hr.y - cnt.y;
+    int px = imin(L->px_big, num_h);
+    if (left > 0 && f->a->board.count_from[r] != f->a->board.count_to[r]) {
+        /* pop: a short swell while it counts */
+        int k = (int)(left > BOARD_ANIM_COUNT_MS ? BOARD_ANIM_COUNT_MS : left);
+        px = px + px * 3 * k / (10 * BOARD_ANIM_COUNT_MS);
+    }
+    bool has_count = rv.n_history > 0;
+    ui_color cc = shown > 0 ? COL_ACCENT : COL_MUTED;
+    int ic = imin(num_h * 6 / 10, cnt.w / 3);
+    draw_icon(d, UI_ICON_SIGNAL, rc(cnt.x + L->pad / 2, cnt.y + (num_h - ic) / 2, ic, ic), cc);
+    char num[16];
+    snprintf(num, sizeof num, has_count ? "%d" : "-", shown);
+    text1(d, rc(cnt.x + ic + L->pad / 2, cnt.y, cnt.w - ic - L->pad, num_h), num, px, UI_FONT_BOLD,
+          cc, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+
+    /* the history: one small bar per round so far (height = count), empty slots after */
+    if (hr.w > 0 && hr.h > 0) {
+        int slots = imax(f->c.rounds, 1);
+        int gap = 2;
+        int bw = imax(2, (hr.w - (slots - 1) * gap) / slots);
+        int maxv = 3;
+        for (int i = 0; i < rv.n_history && i < RULES_MAX_ROUNDS; i++)
+            maxv = imax(maxv, rv.history[i]);
+        for (int i = 0; i < slots && i < RULES_MAX_ROUNDS; i++) {
+            int x = hr.x + i * (bw + gap);
+            if (x + bw > hr.x + hr.w)
+                break;
+            draw_fill(d, rc(x, hr.y + hr.h - 2, bw, 2), COL_LINE);
+            if (i < rv.n_history && rv.history[i] > 0) {
+                int h = imax(3, (hr.h - 3) * imin(rv.history[i], maxv) / maxv);
+                bool now = i == rv.n_history - 1;
+                draw_fill(d, rc(x, hr.y + hr.h - 2 - h, bw, h), now ? cc : COL_MUTED);
+            }
+        }
+    }
+    target_mark(d, f, R, BT_ROOM, r);
+}
+
+static void draw_legend(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    ui_rect r = L->legend;
+    int x = r.x, h = r.h;
+    int px = imin(L->px_small, h - 6);
+    text1(d, rc(x, r.y, r.w, h), tr(f, "Network segments:"), px, UI_FONT_BOLD, COL_MUTED,
+          UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    x += text_width(d, tr(f, "Network segments:"), px, UI_FONT_BOLD) + L->pad;
+    for (size_t s = 0; s < f->sc->n_segments; s++) {
+        const char *name = ml_get(&f->sc->segments[s].name, f->l);
+        int tw = text_width(d, name, px, UI_FONT_REGULAR);
+        if (x + h + tw > r.x + r.w)
+            break;
+        draw_round(d, rc(x, r.y + h / 4, h * 3 / 4, h / 2), h / 6, seg_color((int)s));
+        text1(d, rc(x + h, r.y, tw + 4, h), name, px, UI_FONT_REGULAR, COL_TEXT,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        x += h + tw + L->pad * 2;
+    }
+}
+
+static void draw_plan(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    draw_round(d, L->plan, L->radius, COL_FLOOR);
+    /* a faint grid, like an architect's floor plan */
+    for (int k = 1; k < 10; k++) {
+        int x = L->plan.x + L->plan.w * k / 10, y = L->plan.y + L->plan.h * k / 10;
+        draw_line(d, x, L->plan.y, x, L->plan.y + L->plan.h, 1, UI_RGBA(0x3a5078, 60));
+        draw_line(d, L->plan.x, y, L->plan.x + L->plan.w, y, 1, UI_RGBA(0x3a5078, 60));
+    }
+    for (int r = 0; r < L->n_rooms; r++)
+        draw_room(d, f, r);
+    for (int t = 0; t < L->n_terminals; t++)
+        draw_terminal(d, f, t);
+    draw_legend(d, f);
+}
+
+/* ---- the right column: event card and log ---- */
+
+static void draw_event_back(ui_draw *d, const frame *f, ui_rect r, const char *caption)
+{
+    const board_layout *L = &f->L;
+    draw_round(d, r, L->radius, UI_RGB(0x7a2e3b));
+    draw_stroke_round(d, inset(r, L->pad / 2, L->pad / 2), L->radius, 3, UI_RGBA(0xffffff, 90));
+    int q = imin(r.w, r.h) / 3;
+    if (q > 4)
+        draw_icon(d, UI_ICON_EVENT, rc(r.x + (r.w - q) / 2, r.y + (r.h - q) / 2 - L->pad, q, q),
+                  UI_RGBA(0xffffff, 200));
+    if (caption && r.w > L->pad * 4)
+        textw(d, rc(r.x + L->pad, r.y + r.h - L->px_body * 3, r.w - 2 * L->pad, L->px_body * 2),
+              caption, L->px_body, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+}
+
+static void draw_event_face(ui_draw *d, const frame *f, ui_rect r, int ev)
+{
+    const board_layout *L = &f->L;
+    const event_def *ed = &f->rs->events[ev];
+    draw_round(d, r, L->radius, COL_CARD);
+    draw_round(d, rc(r.x, r.y, r.w, L->px_title + L->pad * 2), L->radius, UI_RGB(0x7a2e3b));
+    draw_fill(d, rc(r.x, r.y + L->px_title + L->pad, r.w, L->pad), UI_RGB(0x7a2e3b));
+    if (r.w < L->pad * 6)
+        return; /* too thin mid-flip for words */
+    int hh = L->px_title + L->pad * 2;
+    draw_icon(d, UI_ICON_EVENT, rc(r.x + L->pad / 2, r.y + L->pad / 2, hh - L->pad, hh - L->pad),
+              COL_TEXT);
+    text1(d, rc(r.x + hh, r.y, r.w - hh - L->pad / 2, hh), ml_get(&ed->title, f->l), L->px_title,
+          UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    int y = r.y + hh + L->pad / 2;
+    ui_rect body = rc(r.x + L->pad, y, r.w - 2 * L->pad, r.y + r.h - y - L->pad / 2);
+    if (ed->art) {
+        int ah = body.h / 3;
+        if (draw_image(d, rc(body.x, body.y, body.w, ah), ed->art)) {
+            body.y += ah + L->pad / 2;
+            body.h -= ah + L->pad / 2;
+        }
+    }
+    /* the rule first (what it does, large), then the story (smaller, muted) */
+    const char *rule = ml_get(&ed->rule, f->l);
+    char *gen = NULL;
+    if (!rule[0]) {
+        core_str sb = {0};
+        for (size_t i = 0; i < ed->n_effects; i++) {
+            char *one = rules_effect_describe(f->rs, &ed->effects[i], f->l);
+            core_str_printf(&sb, "%s%s", i ? "\n" : "", one);
+            free(one);
+        }
+        gen = core_str_take(&sb);
+        rule = gen;
+    }
+    /* the rule box fits its text (estimated from its one-line width), at most 60% */
+    int rule_lines = 1;
+    for (const char *p = rule; *p; p++)
+        rule_lines += *p == '\n';
+    rule_lines += text_width(d, rule, L->px_body, UI_FONT_BOLD) * 11 / 10 / imax(body.w, 1);
+    int rule_h = imin(rule_lines * (L->px_body * 4 / 3) + L->pad / 2, body.h * 60 / 100);
+    ui_rect rule_box = rc(body.x, body.y, body.w, rule_h);
+    draw_round(d, inset(rule_box, -L->pad / 3, -L->pad / 4), L->radius / 2, UI_RGB(0xdfe6f0));
+    textw(d, rule_box, rule, L->px_body, UI_FONT_BOLD, COL_INK, UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    free(gen);
+    ui_rect fl = rc(body.x, rule_box.y + rule_box.h + L->pad / 2, body.w,
+                    body.y + body.h - rule_box.y - rule_box.h - L->pad / 2);
+    textw(d, fl, ml_get(&ed->flavour, f->l), L->px_small, UI_FONT_REGULAR, UI_RGB(0x45506a),
+          UI_ALIGN_LEFT | UI_VALIGN_TOP);
+}
+
+static void draw_event(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    ui_rect box = L->event;
+    int ev = f->a->board.event_shown;
+    if (ev >= (int)f->rs->n_events)
+        ev = -1;
+    if (ev < 0) {
+        const char *cap = f->c.phase == PHASE_EVENT     ? tr(f, "The event card is drawn next")
+                          : f->c.phase == PHASE_SETUP   ? tr(f, "Event cards")
+                          : f->c.phase == PHASE_MALWARE ? tr(f, "Event: drawn after the malware")
+                                                        : tr(f, "No event this round");
+        draw_event_back(d, f, box, cap);
+        return;
+    }
+    /* the flip: the back narrows to nothing, then the face widens (first half shows no face) */
+    uint32_t left = f->a->board.event_ms;
+    if (left > 0) {
+        int done =
+            BOARD_ANIM_EVENT_MS - (int)(left > BOARD_ANIM_EVENT_MS ? BOARD_ANIM_EVENT_MS : left);
+        int half = BOARD_ANIM_EVENT_MS / 2;
+        int k = done < half ? half - done : done - half; /* 0..half */
+        int w = box.w * k / half;
+        ui_rect r = rc(box.x + (box.w - w) / 2, box.y, w, box.h);
+        if (done < half)
+            draw_event_back(d, f, r, NULL);
+        else
+            draw_event_face(d, f, r, ev);
+        return;
+    }
+    draw_event_face(d, f, box, ev);
+}
+
+/* True when the public log shows this entry (visible to all and worth a line). */
+static bool log_shown(const frame *f, const log_entry *e)
+{
+    if (!rules_visible(f->s, f->pub, e))
+        return false;
+    if (e->type == LOG_TURN)
+        return false; /* the banner says whose turn it is */
+    if (e->type == LOG_COUNT_SHOWN && e->amount == 0)
+        return false; /* quiet rooms: the board shows the zero */
+    return true;
+}
+
+static void draw_log(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    ui_rect r = L->log;
+    draw_round(d, r, L->radius, COL_PANEL);
+    if (f->a->board.log_focus)
+        draw_stroke_round(d, r, L->radius, 3, COL_ACCENT);
+    int hh = L->px_title + L->pad;
+    text1(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), tr(f, "Log"), L->px_title, UI_FONT_BOLD,
+          COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    const char *keys = tr(f, "L: focus · PgUp/PgDn");
+    text1(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), keys, L->px_small, UI_FONT_REGULAR,
+          COL_DIM, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+    ui_rect body = rc(r.x + L->pad, r.y + hh, r.w - 2 * L->pad, r.h - hh - L->pad / 2);
+    const log_buf *log = match_log(f->a->match);
+    int px = L->px_small + 1;
+    int line_h = px + px / 3;
+
+    /* newest at the bottom: walk back from the newest visible entry (skipping log_scroll of
+     * them), estimating heights, then draw the chosen ones top-down */
+    enum { MAX_LINES = 64 };
+    size_t pick[MAX_LINES];
+    char *text[MAX_LINES];
+    int total = 0;
+    for (size_t i = 0; i < log->count; i++)
+        total += log_shown(f, &log->items[i]);
+    int n = 0, used = 0, skip = imin(f->a->board.log_scroll, imax(total - 1, 0));
+    for (size_t i = log->count; i-- > 0 && n < MAX_LINES;) {
+        const log_entry *e = &log->items[i];
+        if (!log_shown(f, e))
+            continue;
+        if (skip > 0) {
+            skip--;
+            continue;
+        }
+        char *s = rules_log_format(f->s, e, f->l);
+        int w = text_width(d, s, px, UI_FONT_REGULAR);
+        int lines = imax(1, (w * 11 / 10 + body.w - 1) / imax(body.w, 1));
+        int hgt = lines * line_h + px / 4;
+        if (used + hgt > body.h && n > 0) {
+            free(s);
+            break;
+        }
+        used += hgt;
+        pick[n] = i;
+        text[n] = s;
+        n++;
+    }
+    draw_clip(d, &body);
+    int y = body.y + imax(0, body.h - used);
+    for (int k = n - 1; k >= 0; k--) {
+        const log_entry *e = &log->items[pick[k]];
+        bool head = e->type == LOG_ROUND || e->type == LOG_EVENT || e->type == LOG_OVER;
+        ui_color c = head                                    ? COL_ACCENT
+                     : k == 0 && f->a->board.log_scroll == 0 ? COL_TEXT
+                                                             : COL_MUTED;
+        int used_h = textw(d, rc(body.x, y, body.w, body.y + body.h - y), text[k], px,
+                           head ? UI_FONT_BOLD : UI_FONT_REGULAR, c, UI_ALIGN_LEFT);
+        y += imax(used_h, line_h) + px / 4;
+        free(text[k]);
+    }
+    draw_clip(d, NULL);
+    if (f->a->board.log_scroll > 0)
+        text1(d, rc(body.x, body.y + body.h - line_h, body.w, line_h),
+              tr(f, "▼ newer lines below (PgDn)"), L->px_small, UI_FONT_BOLD, COL_ACCENT,
+              UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+}
+
+/* ---- the bottom panel ---- */
+
+static void draw_role_card(ui_draw *d, const frame *f, ui_rect r, int role)
+{
+    const board_layout *L = &f->L;
+    if (role < 0) {
+        draw_round(d, r, L->radius, COL_PANEL2);
+        return;
+    }
+    const role_def *rd = &f->rs->roles[role];
+    ui_color c = role_color(f->rs, role);
+    draw_round(d, rc(r.x + 3, r.y + 5, r.w, r.h), L->radius, UI_RGBA(0x000000, 120));
+    if (rd->art && draw_image(d, r, rd->art)) {
+        draw_stroke_round(d, r, L->radius, 3, c);
+        return;
+    }
+    /* the drawn card: role colour, a big icon, the name */
+    draw_round(d, r, L->radius, c);
+    draw_stroke_round(d, inset(r, L->pad / 3, L->pad / 3), L->radius, 2, UI_RGBA(0xffffff, 120));
+    int q = imin(r.w * 6 / 10, r.h / 2);
+    draw_circle(d, r.x + r.w / 2, r.y + L->pad + q / 2 + q / 10, q * 6 / 10, UI_RGBA(0xffffff, 60));
+    draw_icon(d, board_role_icon(rd->id), rc(r.x + (r.w - q) / 2, r.y + L->pad + q / 10, q, q),
+              COL_TEXT);
+    const char *name = ml_get(&rd->name, f->l);
+    ui_rect nr = rc(r.x + L->pad / 3, r.y + r.h / 2 + q / 4, r.w - L->pad * 2 / 3,
+                    r.h / 2 - q / 4 - L->pad / 2);
+    int px = fit_px(d, name, L->px_small, imax(12, L->px_small * 2 / 3), nr.w, UI_FONT_BOLD);
+    textw(d, nr, name, px, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+}
+
+/* A button: rounded, with a key hint at its left; dimmed when disabled. */
+static void draw_button(ui_draw *d, const frame *f, ui_rect r, const char *key, const char *label,
+                        bool enabled, bool lit, bool focus, ui_color accent)
+{
+    const board_layout *L = &f->L;
+    bool hover = ui_rect_contains(r, f->a->board.hover_x, f->a->board.hover_y);
+    ui_color bg = !enabled ? UI_RGB(0x1a2438) : lit ? with_alpha(accent, 255) : COL_PANEL2;
+    if (enabled && hover && !lit)
+        bg = UI_RGB(0x2a3d60);
+    draw_round(d, r, L->radius, bg);
+    draw_stroke_round(d, r, L->radius, lit || focus ? 3 : 2,
+                      focus     ? COL_ACCENT
+                      : enabled ? with_alpha(accent, 220)
+                                : COL_LINE);
+    int kx = r.x + L->pad / 2;
+    if (key && key[0]) {
+        int kh = imin(L->px_body + 8, r.h - 8);
+        int kw = imax(kh, text_width(d, key, L->px_small, UI_FONT_BOLD) + 12);
+        ui_rect kr = rc(kx, r.y + (r.h - kh) / 2, kw, kh);
+        draw_round(d, kr, 6, enabled ? COL_TEXT : COL_DIM);
+        text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        kx += kw + L->pad / 2;
+    }
+    textw(d, rc(kx, r.y + 2, r.x + r.w - kx - L->pad / 2, r.h - 4), label, L->px_body, UI_FONT_BOLD,
+          enabled ? COL_TEXT : COL_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+}
+
+static void draw_actions(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    const board_ui *b = &f->a->board;
+    bool idle = b->mode == BM_IDLE;
+    for (int i = 0; i < f->n_acts && i < L->n_actions; i++) {
+        int act = f->acts[i];
+        const action_def *ad = &f->rs->actions[act];
+        ui_rect r = L->action[i];
+        bool ok = board_action_playable(f->a, f->role, act, NULL, 0);
+        bool lit = b->mode == BM_TARGET && b->selected_action == act;
+        ui_color accent = role_color(f->rs, f->role);
+        draw_button(d, f, r, NULL, "", ok, lit, idle && f->focus == i, accent);
+        /* left column: the key to press over the cost; then the name over the rest */
+        char key[4], cost[16];
+        snprintf(key, sizeof key, "%d", i + 1);
+        snprintf(cost, sizeof cost, "%d AP", ad->ap);
+        int kh = imin(L->px_body + 6, r.h / 2 - 4);
+        int colw = imax(kh, text_width(d, cost, L->px_small, UI_FONT_BOLD)) + 4;
+        int kx = r.x + L->pad / 2;
+        int ky = r.y + (r.h - kh - L->px_small - 6) / 2;
+        ui_rect kr = rc(kx + (colw - kh) / 2, ky, kh, kh);
+        draw_round(d, kr, 6, ok ? COL_TEXT : COL_DIM);
+        text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        text1(d, rc(kx, ky + kh + 4, colw, L->px_small + 2), cost, L->px_small, UI_FONT_BOLD,
+              ok ? COL_ACCENT : COL_DIM, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        int lx = kx + colw + L->pad / 2;
+        ui_rect lab = rc(lx, r.y + 2, r.x + r.w - lx - L->pad / 2, r.h - 4);
+        const char *name = ml_get(&ad->name, f->l);
+        /* two lines at most: a long name steps down to the small size */
+        int px = L->px_body, lo = layout_font_px(TYPE_SMALL, L->w, L->h) * 9 / 10;
+        while (px > lo && text_width(d, name, px, UI_FONT_BOLD) > (lab.w - px) * 2)
+            px--;
+        textw(d, lab, name, px, UI_FONT_BOLD, ok ? COL_TEXT : COL_DIM,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    }
+}
+
+static void draw_team(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    int turn = f->c.phase == PHASE_ACTION ? rules_current_role(f->s) : -1;
+    for (int i = 0; i < L->n_team && (size_t)i < f->sc->n_roles; i++) {
+        int role = f->sc->roles[i];
+        ui_rect r = L->team_chip[i];
+        bool passed = f->c.phase == PHASE_ACTION && rules_passed(f->s, role);
+        bool me = role == f->role;
+        ui_color c = role_color(f->rs, role);
+        draw_round(d, r, L->radius / 2, me ? with_alpha(c, 255) : COL_PANEL2);
+        draw_stroke_round(d, r, L->radius / 2, me || role == turn ? 3 : 1,
+                          me ? COL_TEXT : with_alpha(c, 230));
+        int ic = r.h - 8;
+        draw_icon(d, board_role_icon(f->rs->roles[role].id), rc(r.x + 6, r.y + 4, ic, ic),
+                  me ? COL_TEXT : c);
+        char right[48];
+        if (f->c.phase == PHASE_ACTION && passed)
+            snprintf(right, sizeof right, "%s", tr(f, "done"));
+        else
+            snprintf(right, sizeof right, "%d AP", rules_ap(f->s, role));
+        int px = imin(L->px_small, r.h * 45 / 100);
+        int rw = text_width(d, right, px, UI_FONT_BOLD) + 8;
+        char label[96];
+        snprintf(label, sizeof label, "%s · %s", role_name(f, role), player_name(f, role));
+        text1(d, rc(r.x + ic + 12, r.y, r.w - ic - rw - 18, r.h), label, px, UI_FONT_BOLD,
+              passed ? COL_MUTED : COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        text1(d, rc(r.x + r.w - rw - 6, r.y, rw, r.h), right, px, UI_FONT_BOLD,
+              passed ? COL_MUTED : COL_ACCENT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+        target_mark(d, f, r, BT_ROLE, role);
+    }
+}
+
+/* The banner line: whose turn it is, or what the phase is doing. */
+static void draw_banner(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    ui_rect r = L->banner;
+    const board_ui *b = &f->a->board;
+    char buf[256];
+    ui_color c = COL_PANEL2;
+    const char *hint = "";
+    switch (f->c.phase) {
+    case PHASE_ACTION:
+        c = role_color(f->rs, f->role);
+        if (state_setup(f->s)->mode == MODE_SOLO)
+            snprintf(buf, sizeof buf, "%s: %s", tr(f, "Acting"), role_name(f, f->role));
+        else
+            snprintf(buf, sizeof buf, "%s: %s - %s", tr(f, "Turn"), role_name(f, f->role),
+                     player_name(f, f->role));
+        if (b->mode == BM_TARGET && b->selected_action >= 0) {
+            target_kind tk = f->rs->actions[b->selected_action].target;
+            hint = tk == TGT_TERMINAL ? "Choose a terminal (arrows/Tab, Enter) · Esc cancels"
+                   : tk == TGT_ROOM   ? "Choose a room (arrows/Tab, Enter) · Esc cancels"
+                   : tk == TGT_ROLE_PAIR
+                       ? (b->pending_target < 0 ? "Choose the role that gives 1 AP · Esc cancels"
+                                                : "Choose the role that gets it · Esc cancels")
+                   : tk == TGT_ROLE ? "Choose a role (arrows/Tab, Enter) · Esc cancels"
+                                    : "Enter plays it · Esc cancels";
+        } else if (b->mode == BM_NOTE_TARGET) {
+            hint = "Choose where to pin the note · Esc cancels";
+        } else {
+            hint = "1-9 action · E end turn · N notebook · M note · Ctrl+Z undo";
+        }
+        break;
+    case PHASE_SETUP:
+        snprintf(buf, sizeof buf, "%s", tr(f, "The facilitator is placing the cards..."));
+        break;
+    case PHASE_MALWARE:
+        snprintf(buf, sizeof buf, "%s", tr(f, "Malware phase: watch the rooms' counts"));
+        break;
+    case PHASE_EVENT:
+        snprintf(buf, sizeof buf, "%s", tr(f, "Event phase: an event card is drawn"));
+        break;
+    case PHASE_MEETING:
+        c = UI_RGB(0x1f5a3c);
+        snprintf(buf, sizeof buf, "%s", tr(f, "Meeting: talk freely, plan the next round"));
+        hint = "M or right-click: pin a note · Enter ends the meeting";
+        break;
+    case PHASE_OVER:
+    default:
+        snprintf(buf, sizeof buf, "%s: %s", tr(f, "Game over"),
+                 rules_outcome_name(rules_outcome(f->s), f->l));
+        break;
+    }
+    draw_round(d, r, L->radius, c);
+    int ic = r.h - 8;
+    int x = r.x + L->pad / 2;
+    if (f->c.phase == PHASE_ACTION && f->role >= 0) {
+        draw_icon(d, board_role_icon(f->rs->roles[f->role].id), rc(x, r.y + 4, ic, ic), COL_TEXT);
+        x += ic + L->pad / 2;
+    }
+    int right_w = 0;
+    if (f->c.phase == PHASE_ACTION && f->role >= 0) {
+        /* AP left as pips and as a number */
+        int base = f->rs->roles[f->role].ap, left = rules_ap(f->s, f->role);
+        char ap[32];
+        snprintf(ap, sizeof ap, "%s %d", tr(f, "AP"), left);
+        int aw = text_width(d, ap, L->px_title, UI_FONT_BOLD) + 8;
+        int pw = imax(base, left) * (r.h / 2 + 4);
+        right_w = aw + pw + L->pad;
+        text1(d, rc(r.x + r.w - right_w, r.y, aw, r.h), ap, L->px_title, UI_FONT_BOLD, COL_TEXT,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        ap_pips(d, rc(r.x + r.w - pw - L->pad / 2, r.y + r.h / 4, pw, r.h / 2), left, base,
+                COL_ACCENT);
+    }
+    int tw = text_width(d, buf, L->px_title, UI_FONT_BOLD);
+    int avail = r.x + r.w - right_w - x - L->pad;
+    tw = imin(tw + 8, avail);
+    text1(d, rc(x, r.y, tw, r.h), buf, L->px_title, UI_FONT_BOLD, COL_TEXT,
+          UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    if (hint[0] && avail - tw > L->pad * 4)
+        text1(d, rc(x + tw + L->pad, r.y, avail - tw - L->pad, r.h), tr(f, hint), L->px_small,
+              UI_FONT_REGULAR, UI_RGBA(0xffffff, 210), UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+}
+
+/* The panel when no role acts: what the hidden side does, or the meeting countdown. */
+static void draw_phase_panel(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    ui_rect area = rc(L->role_card.x, L->role_card.y,
+                      L->end_turn.x + L->end_turn.w - L->role_card.x, L->role_card.h);
+    draw_round(d, area, L->radius, COL_PANEL);
+    char buf[160];
+    if (f->c.phase == PHASE_MEETING) {
+        uint32_t s = (f->a->board.meeting_ms_left + 999) / 1000;
+        snprintf(buf, sizeof buf, "%s %u:%02u", tr(f, "Meeting"), s / 60, s % 60);
+        ui_rect big = rc(area.x + L->pad, area.y, L->end_turn.x - area.x - 2 * L->pad, area.h);
+        draw_icon(d, UI_ICON_CLOCK,
+                  rc(big.x, big.y + (big.h - L->px_big) / 2, L->px_big, L->px_big), COL_CLEAN);
+        text1(d, rc(big.x + L->px_big + L->pad, big.y, big.w - L->px_big - L->pad, big.h), buf,
+              L->px_huge, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        bool focus = f->a->board.focus >= 0;
+        draw_button(d, f, L->end_turn, tr(f, "Enter"), tr(f, "End meeting"), true, false, focus,
+                    COL_CLEAN);
+        return;
+    }
+    ui_icon icon = f->c.phase == PHASE_MALWARE ? UI_ICON_SIGNAL
+                   : f->c.phase == PHASE_EVENT ? UI_ICON_EVENT
+                                               : UI_ICON_CLOCK;
+    const char *text = f->c.phase == PHASE_MALWARE
+                           ? "The malware is active. Suspicious communications are being counted..."
+                       : f->c.phase == PHASE_EVENT ? "Something happens in the company..."
+                       : f->c.phase == PHASE_SETUP
+                           ? "The facilitator places the infected terminal(s) in secret."
+                           : "The customer briefing is over.";
+    /* a slow pulse so the room sees the computer is working */
+    int pulse = (int)(f->a->board.anim_ms / 8 % 200);
+    pulse = pulse < 100 ? pulse : 200 - pulse;
+    int q = imin(area.h - 2 * L->pad, L->px_big * 2);
+    draw_icon(d, icon, rc(area.x + L->pad * 2, area.y + (area.h - q) / 2, q, q),
+              UI_RGBA(0xffd166, 120 + pulse));
+    textw(d, rc(area.x + q + L->pad * 4, area.y, area.w - q - L->pad * 6, area.h), tr(f, text),
+          L->px_title, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+}
+
+static void draw_panel(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    draw_fill(d, L->panel, COL_PANEL);
+    draw_line(d, 0, L->panel.y, L->w, L->panel.y, 2, COL_LINE);
+    draw_banner(d, f);
+    draw_team(d, f);
+    if (f->c.phase != PHASE_ACTION || f->role < 0) {
+        draw_phase_panel(d, f);
+        return;
+    }
+    draw_role_card(d, f, L->role_card, f->role);
+    draw_actions(d, f);
+    bool idle = f->a->board.mode == BM_IDLE;
+    move m;
+    move_init(&m, MV_PASS);
+    m.role = f->role;
+    bool can_pass = rules_check(f->s, &m, NULL, 0);
+    draw_button(d, f, L->end_turn, "E", tr(f, "End turn"), can_pass, false,
+                idle && f->focus == f->n_acts, UI_RGB(0xffd166));
+    draw_button(d, f, L->undo, tr(f, "Ctrl+Z"), tr(f, "Undo"), match_can_undo(f->a->match), false,
+                idle && f->focus == f->n_acts + 1, COL_MUTED);
+}
+
+/* ---- overlays ---- */
+
+static void draw_message(ui_draw *d, const frame *f)
+{
+    const board_ui *b = &f->a->board;
+    if (b->message_ms == 0 || !b->message[0])
+        return;
+    const board_layout *L = &f->L;
+    ui_rect r = L->message;
+    draw_round(d, r, L->radius, UI_RGBA(0x2a1216, 235));
+    draw_stroke_round(d, r, L->radius, 3, COL_ACCENT);
+    textw(d, inset(r, L->pad, 4), b->message, L->px_body, UI_FONT_BOLD, COL_TEXT,
+          UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+}
+
+/* A tooltip box near (x, y) with a title and wrapped text. */
+static void draw_tip(ui_draw *d, const frame *f, const char *title, const char *body)
+{
+    const board_layout *L = &f->L;
+    int w = imin(layout_px(640, L->w, L->h), L->w - 2 * L->pad);
+    int lines = 2 + (int)(strlen(body) / 28);
+    int h = imin(L->pad * 2 + L->px_title + 6 + lines * (L->px_small + 8), L->h / 2);
+    int x = f->a->board.hover_x + 24, y = f->a->board.hover_y - h - 12;
+    if (x + w > L->w - L->pad)
+        x = L->w - L->pad - w;
+    if (y < L->pad)
+        y = f->a->board.hover_y + 28;
+    if (y + h > L->h - L->pad)
+        y = L->h - L->pad - h;
+    ui_rect r = rc(x, y, w, h);
+    draw_round(d, rc(r.x + 4, r.y + 6, r.w, r.h), L->radius, UI_RGBA(0x000000, 140));
+    draw_round(d, r, L->radius, UI_RGB(0xf7f3e6));
+    text1(d, rc(r.x + L->pad, r.y + L->pad / 2, r.w - 2 * L->pad, L->px_title + 6), title,
+          L->px_title, UI_FONT_BOLD, COL_INK, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    textw(d,
+          rc(r.x + L->pad, r.y + L->pad + L->px_title + 6, r.w - 2 * L->pad,
+             r.h - L->px_title - L->pad * 2),
+          body, L->px_small, UI_FONT_REGULAR, COL_INK, UI_ALIGN_LEFT);
+}
+
+static void draw_tooltip(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    const board_ui *b = &f->a->board;
+    int x = b->hover_x, y = b->hover_y;
+    char buf[1024];
+    if (b->mode == BM_NOTE_MARK)
+        return;
+    if (f->c.phase == PHASE_ACTION && f->role >= 0)
+        for (int i = 0; i < f->n_acts && i < L->n_actions; i++) {
+            if (!ui_rect_contains(L->action[i], x, y))
+                continue;
+            const action_def *ad = &f->rs->actions[f->acts[i]];
+            char why[RULES_WHY_MAX] = "";
+            bool ok = board_action_playable(f->a, f->role, f->acts[i], why, sizeof why);
+            snprintf(buf, sizeof buf, "%s\n%s %d AP%s%s", ml_get(&ad->desc, f->l), tr(f, "Cost:"),
+                     ad->ap, ok ? "" : "\n", ok ? "" : why);
+            char title[160];
+            snprintf(title, sizeof title, "%s%s", ml_get(&ad->name, f->l),
+                     ok ? "" : tr(f, " (not possible now)"));
+            draw_tip(d, f, title, buf);
+            return;
+        }
+    for (int t = 0; t < L->n_terminals; t++) {
+        if (!ui_rect_contains(L->terminal[t], x, y))
+            continue;
+        const terminal_def *td = &f->sc->terminals[t];
+        terminal_view tv;
+        rules_terminal(f->s, f->pub, t, &tv);
+        core_str sb = {0};
+        core_str_printf(&sb, "%s: %s\n%s: %s", tr(f, "Owner"), ml_get(&td->owner, f->l),
+                        tr(f, "Room"), ml_get(&f->sc->rooms[td->room].name, f->l));
+        if (tv.face_up) {
+            core_str_printf(&sb, "\n%s: %s", tr(f, "Kind"),
+                            ml_get(&f->rs->kinds[td->kind].name, f->l));
+            core_str_printf(&sb, "\n%s",
+                            tv.known_infected ? tr(f, "Examined: INFECTED")
+                                              : tr(f, "Examined: clean"));
+        } else {
+            core_str_printf(&sb, "\n%s", tr(f, "Face down: not examined yet."));
+        }
+        if (tv.isolated)
+            core_str_printf(&sb, "\n%s", tr(f, "Isolated from the network."));
+        if (tv.evidence == 2)
+            core_str_printf(&sb, "\n%s", tr(f, "Evidence preserved: memory and disk."));
+        else if (tv.evidence == 1)
+            core_str_printf(&sb, "\n%s", tr(f, "Evidence preserved: disk only."));
+        if (tv.volatile_lost)
+            core_str_printf(&sb, "\n%s", tr(f, "Volatile evidence lost."));
+        core_str_printf(&sb, "\n%s", tr(f, "Right-click / M: pin a note"));
+        draw_tip(d, f, td->id, core_str_cstr(&sb));
+        core_str_free(&sb);
+        return;
+    }
+    if (ui_rect_contains(L->event, x, y) && b->event_shown >= 0 &&
+        b->event_shown < (int)f->rs->n_events) {
+        const event_def *ed = &f->rs->events[b->event_shown];
+        snprintf(buf, sizeof buf, "%s\n\n%s", ml_get(&ed->rule, f->l), ml_get(&ed->flavour, f->l));
+        draw_tip(d, f, ml_get(&ed->title, f->l), buf);
+        return;
+    }
+    for (int r = 0; r < L->n_rooms; r++) {
+        if (!ui_rect_contains(L->room_head[r], x, y) && !ui_rect_contains(L->room_count[r], x, y))
+            continue;
+        const room_def *rd = &f->sc->rooms[r];
+        room_view rv;
+        rules_room(f->s, f->pub, r, &rv);
+        core_str sb = {0};
+        const char *seg = (size_t)rd->segment < f->sc->n_segments
+                              ? ml_get(&f->sc->segments[rd->segment].name, f->l)
+                              : "";
+        core_str_printf(&sb, "%s: %s\n%s:", tr(f, "Network segment"), seg,
+                        tr(f, "Suspicious communications by round"));
+        for (int i = 0; i < rv.n_history; i++)
+            core_str_printf(&sb, " %d", rv.history[i]);
+        if (rv.edr)
+            core_str_printf(&sb, "\n%s", tr(f, "EDR deployed: log analysis here is exact."));
+        core_str_printf(&sb, "\n%s", tr(f, "Right-click / M: pin a note"));
+        draw_tip(d, f, ml_get(&rd->name, f->l), core_str_cstr(&sb));
+        core_str_free(&sb);
+        return;
+    }
+}
+
+static void draw_note_menu(ui_draw *d, const frame *f)
+{
+    const board_ui *b = &f->a->board;
+    if (b->mode != BM_NOTE_MARK)
+        return;
+    static const char *const words[] = {"Suspect", "Cleared", "Watch", "Remove the note"};
+    const board_layout *L = &f->L;
+    int ih = L->px_body + L->pad, w = layout_px(420, L->w, L->h);
+    int h = ih * 5 + L->pad;
+    int x = imin(imax(b->note_x, L->pad), L->w - w - L->pad);
+    int y = imin(imax(b->note_y, L->pad), L->h - h - L->pad);
+    ui_rect r = rc(x, y, w, h);
+    draw_round(d, rc(x + 4, y + 6, w, h), L->radius, UI_RGBA(0x000000, 150));
+    draw_round(d, r, L->radius, COL_PANEL2);
+    draw_stroke_round(d, r, L->radius, 3, role_color(f->rs, f->role));
+    char title[160];
+    const char *target = b->note_kind == BT_TERMINAL
+                             ? f->sc->terminals[b->note_target].id
+                             : ml_get(&f->sc->rooms[b->note_target].name, f->l);
+    snprintf(title, sizeof title, "%s: %s", role_name(f, f->role), target);
+    text1(d, rc(x + L->pad, y + L->pad / 2, w - 2 * L->pad, ih), title, L->px_body, UI_FONT_BOLD,
+          COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    for (int i = 0; i < 4; i++) {
+        ui_rect ir = rc(x + L->pad / 2, y + L->pad / 2 + ih * (i + 1), w - L->pad, ih - 4);
+        char key[4];
+        snprintf(key, sizeof key, "%d", i + 1);
+        draw_button(d, f, ir, key, tr(f, words[i]), true, false, b->focus == i,
+                    role_color(f->rs, f->role));
+    }
+}
+
+/* The private results of the entry behind the curtain and the rest of its move, for role. */
+static void draw_entries_for_role(ui_draw *d, const frame *f, ui_rect body, size_t from, size_t to,
+                                  int role)
+{
+    const log_buf *log = match_log(f->a->match);
+    int y = body.y;
+    const board_layout *L = &f->L;
+    for (size_t i = from; i < to && i < log->count && y < body.y + body.h; i++) {
+        const log_entry *e = &log->items[i];
+        if (e->vis != VIS_ROLE || e->vis_role != role)
+            continue;
+        char *s = rules_log_format(f->s, e, f->l);
+        char line[512];
+        snprintf(line, sizeof line, "[%s %d] %s", tr(f, "R"), e->round, s);
+        free(s);
+        y += textw(d, rc(body.x, y, body.w, body.y + body.h - y), line, L->px_body, UI_FONT_REGULAR,
+                   COL_TEXT, UI_ALIGN_LEFT) +
+             L->pad / 2;
+    }
+}
+
+static void draw_modal_frame(ui_draw *d, const frame *f, ui_color accent, const char *title,
+                             const char *footer, ui_rect *body)
+{
+    const board_layout *L = &f->L;
+    draw_fill(d, rc(0, 0, L->w, L->h), UI_RGBA(0x050a14, 190));
+    ui_rect r = L->modal;
+    draw_round(d, r, L->radius, COL_PANEL2);
+    draw_stroke_round(d, r, L->radius, 4, accent);
+    int hh = L->px_title + L->pad * 2;
+    draw_round(d, rc(r.x, r.y, r.w, hh), L->radius, accent);
+    text1(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), title, L->px_title, UI_FONT_BOLD,
+          COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    int fh = L->px_body + L->pad * 2;
+    text1(d, rc(r.x + L->pad, r.y + r.h - fh, r.w - 2 * L->pad, fh), footer, L->px_body,
+          UI_FONT_BOLD, COL_ACCENT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+    *body = rc(r.x + L->pad * 2, r.y + hh + L->pad, r.w - 4 * L->pad, r.h - hh - fh - L->pad * 2);
+}
+
+static void draw_curtain(ui_draw *d, const frame *f)
+{
+    const board_layout *L = &f->L;
+    const board_ui *b = &f->a->board;
+    int role = b->curtain_role;
+    ui_color c = role_color(f->rs, role);
+    draw_fill(d, rc(0, 0, L->w, L->h), COL_CURTAIN);
+    /* stripes in the role's colour so the room sees at once whose moment it is */
+    int sh = imax(8, L->h / 40);
+    draw_fill(d, rc(0, 0, L->w, sh), c);
+    draw_fill(d, rc(0, L->h - sh, L->w, sh), c);
+    int q = imin(L->w, L->h) / 4;
+    draw_circle(d, L->w / 2, L->h / 4 + q / 2, q * 6 / 10, with_alpha(c, 255));
+    if (role >= 0)
+        draw_icon(d, board_role_icon(f->rs->roles[role].id),
+                  rc(L->w / 2 - q / 2 + q / 8, L->h / 4 + q / 8, q * 3 / 4, q * 3 / 4), COL_TEXT);
+    char buf[256];
+    snprintf(buf, sizeof buf, tr(f, "Only the %s looks now"), role_name(f, role));
+    int y = L->h / 4 + q + L->pad * 3;
+    y += textw(d, rc(L->pad * 2, y, L->w - 4 * L->pad, L->px_big * 3), buf, L->px_big, UI_FONT_BOLD,
+               COL_TEXT, UI_ALIGN_CENTER) +
+         L->pad;
+    snprintf(buf, sizeof buf, "%s: %s", tr(f, "Player"), player_name(f, role));
+    y += text1(d, rc(0, y, L->w, L->px_title * 2), buf, L->px_title, UI_FONT_BOLD, c,
+               UI_ALIGN_CENTER | UI_VALIGN_MIDDLE) +
+         L->pad;
+    textw(d, rc(L->pad * 4, y, L->w - 8 * L->pad, L->px_body * 4),
+          tr(f, "Everyone else, please look away. Click or press Enter to see the result."),
+          L->px_body, UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_CENTER);
+}
+
+static void draw_result(ui_draw *d, const frame *f)
+{
+    const board_ui *b = &f->a->board;
+    char title[256];
+    snprintf(title, sizeof title, tr(f, "Private result for the %s"),
+             role_name(f, b->curtain_role));
+    ui_rect body;
+    draw_modal_frame(d, f, role_color(f->rs, b->curtain_role), title,
+                     tr(f, "Enter / click: file it in the notebook"), &body);
+    const log_buf *log = match_log(f->a->match);
+    draw_entries_for_role(d, f, body, b->curtain_log, log->count, b->curtain_role);
+}
+
+static void draw_notebook(ui_draw *d, const frame *f)
+{
+    char title[256];
+    snprintf(title, sizeof title, tr(f, "Notebook: %s"), role_name(f, f->role));
+    ui_rect body;
+    draw_modal_frame(d, f, role_color(f->rs, f->role), title, tr(f, "N / Esc: close"), &body);
+    const log_buf *log = match_log(f->a->match);
+    bool any = false;
+    for (size_t i = 0; i < log->count; i++)
+        if (log->items[i].vis == VIS_ROLE && log->items[i].vis_role == f->role)
+            any = true;
+    if (!any)
+        textw(d, body, tr(f, "No private results yet."), f->L.px_body, UI_FONT_REGULAR, COL_MUTED,
+              UI_ALIGN_LEFT);
+    else
+        draw_entries_for_role(d, f, body, 0, log->count, f->role);
+}
+
+/* A tutorial hint for this moment, shown over the top of the floor plan. */
+static void draw_hint(ui_draw *d, const frame *f)
+{
+    if (!f->a->show_hints || !f->sc->tutorial)
+        return;
+    const hint_def *best = NULL;
+    for (size_t i = 0; i < f->sc->n_hints; i++) {
+        const hint_def *h = &f->sc->hints[i];
+        if ((h->round == 0 || h->round == f->c.round) &&
+            (h->phase < 0 || h->phase == (int)f->c.phase) &&
+            (h->role < 0 || (f->c.phase == PHASE_ACTION && h->role == f->role)))
+            best = h;
+    }
+    if (!best)
+        return;
+    const board_layout *L = &f->L;
+    ui_rect r = rc(L->plan.x + L->pad * 2, L->plan.y + L->pad, L->plan.w - 4 * L->pad,
+                   L->px_body * 3 + L->pad);
+    draw_round(d, r, L->radius, UI_RGBA(0x0b3d2c, 235));
+    draw_stroke_round(d, r, L->radius, 2, COL_CLEAN);
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s  %s", tr(f, "Hint:"), ml_get(&best->text, f->l));
+    textw(d, inset(r, L->pad, L->pad / 2), buf, L->px_body, UI_FONT_REGULAR, COL_TEXT,
+          UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+}
+
+void board_draw(const app *a, ui_draw *d)
+{
+    draw_begin(d, COL_BG);
+    if (!a->match || !a->rs) {
+        draw_end(d);
+        return;
+    }
+    frame f;
+    memset(&f, 0, sizeof f);
+    f.a = a;
+    f.s = match_state(a->match);
+    f.rs = state_ruleset(f.s);
+    f.sc = state_scenario(f.s);
+    f.l = a->lang;
+    f.pub.kind = VIEW_PUBLIC;
+    f.pub.role = -1;
+    rules_clock(f.s, &f.c);
+    f.role = board_acting_role(a);
+    f.n_acts = f.c.phase == PHASE_ACTION ? board_role_actions(a, f.role, f.acts) : 0;
+    board_layout_compute(&f.L, a->width > 0 ? a->width : d->width,
+                         a->height > 0 ? a->height : d->height, f.sc, f.n_acts,
+                         (int)(f.sc->n_roles < RULES_MAX_ROLES ? f.sc->n_roles : RULES_MAX_ROLES));
+    board_targets_list(a, &f.targets);
+    /* focus -1: no keyboard focus shown (the mouse is in use) */
+    int nfocus = a->board.mode == BM_IDLE ? f.n_acts + 2 : f.targets.n;
+    f.focus = a->board.focus < 0 || nfocus == 0 ? -1 : a->board.focus % nfocus;
+
+    if (a->board.curtain) {
+        /* nothing of the board: the screen is the acting player's for a moment */
+        draw_curtain(d, &f);
+        draw_end(d);
+        return;
+    }
+    draw_fill(d, f.L.top, COL_PANEL);
+    draw_clock(d, &f);
+    draw_tracks(d, &f);
+    draw_status(d, &f);
+    draw_plan(d, &f);
+    draw_event(d, &f);
+    draw_log(d, &f);
+    draw_panel(d, &f);
+    draw_hint(d, &f);
+    draw_message(d, &f);
+    if (a->board.result_shown) {
+        draw_result(d, &f);
+    } else if (a->board.notebook_open) {
+        draw_notebook(d, &f);
+    } else {
+        draw_note_menu(d, &f);
+        draw_tooltip(d, &f);
+    }
+    draw_end(d);
+}
