@@ -1,0 +1,506 @@
+/* test_state.c: setup validation, initial placement, the round's phase machine and the clock. */
+#include "helper_ruleset.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+typedef struct fixture {
+    ruleset *rs;
+    game_state *s;
+    log_buf log;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->rs = helper_ruleset();
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    state_free(f->s);
+    log_buf_free(&f->log);
+    ruleset_free(f->rs);
+    free(f);
+    return 0;
+}
+
+static viewer fac_view(void)
+{
+    return (viewer){VIEW_FACILITATOR, -1};
+}
+
+static int infected_count(const game_state *s)
+{
+    int n = 0;
+    for (size_t t = 0; t < state_scenario(s)->n_terminals; t++) {
+        terminal_view tv;
+        rules_terminal(s, fac_view(), (int)t, &tv);
+        n += tv.infected;
+    }
+    return n;
+}
+
+static void expect_refused(const ruleset *rs, int sc, const game_setup *su, const char *text)
+{
+    char why[RULES_WHY_MAX] = "";
+    game_state *s = state_new(rs, sc, su, why, sizeof why);
+    if (s) {
+        state_free(s);
+        fail_msg("setup accepted; expected '%s'", text);
+    }
+    if (!strstr(why, text))
+        fail_msg("reason '%s' lacks '%s'", why, text);
+}
+
+static void test_state_setup_validation(void **state)
+{
+    fixture *f = *state;
+    const ruleset *rs = f->rs;
+    int cmd = ruleset_role(rs, "commander"), res = ruleset_role(rs, "researcher");
+    int forn = ruleset_role(rs, "forensic"), note = ruleset_role(rs, "notification");
+    int poc = ruleset_role(rs, "poc");
+    game_setup su;
+
+    setup_default(&su, rs, HS_TEST, 1);
+    su.n_players = 0;
+    expect_refused(rs, HS_TEST, &su, "0 players");
+
+    setup_default(&su, rs, HS_TEST, 1);
+    su.n_players = 9;
+    expect_refused(rs, HS_TEST, &su, "9 players");
+
+    /* Two players: the commander is held twice. */
+    setup_default(&su, rs, HS_TEST, 1);
+    su.n_players = 2;
+    strcpy(su.player[1], "Bob");
+    su.holds[1] = 1u << cmd;
+    expect_refused(rs, HS_TEST, &su, "commander is held by two players");
+
+    /* A role outside the scenario. */
+    setup_default(&su, rs, HS_TEST, 1);
+    su.holds[0] |= 1u << poc;
+    expect_refused(rs, HS_TEST, &su, "holds poc, which is not in play");
+
+    /* A role in play that nobody holds. */
+    setup_default(&su, rs, HS_TEST, 1);
+    su.holds[0] &= ~(1u << note);
+    expect_refused(rs, HS_TEST, &su, "no player holds notification");
+
+    setup_default(&su, rs, HS_TEST, 1);
+    su.player[0][0] = '\0';
+    expect_refused(rs, HS_TEST, &su, "needs a name");
+
+    /* Four players, one role each: fine. */
+    setup_default(&su, rs, HS_TEST, 1);
+    su.n_players = 4;
+    const int roles[4] = {cmd, res, forn, note};
+    for (int p = 0; p < 4; p++) {
+        snprintf(su.player[p], sizeof su.player[p], "P%d", p + 1);
+        su.holds[p] = 1u << roles[p];
+    }
+    char why[RULES_WHY_MAX] = "";
+    f->s = state_new(rs, HS_TEST, &su, why, sizeof why);
+    assert_non_null(f->s);
+    assert_int_equal(rules_role_player(f->s, forn), 2);
+    assert_int_equal(rules_role_player(f->s, poc), -1);
+
+    expect_refused(rs, 99, &su, "no scenario 99");
+}
+
+static void test_state_setup_default(void **state)
+{
+    fixture *f = *state;
+    game_setup su;
+    setup_default(&su, f->rs, HS_TEST, 5);
+    assert_int_equal(su.mode, MODE_WORKSHOP);
+    assert_true(su.private_info);
+    assert_false(su.open_info);
+    assert_int_equal(su.n_players, 1);
+    assert_string_equal(su.player[0], "Player");
+    assert_int_equal(su.holds[0], 0xfu); /* the four core roles, indices 0..3 */
+    setup_default(&su, f->rs, HS_SOLO, 5);
+    assert_int_equal(su.mode, MODE_SOLO);
+    assert_false(su.private_info);
+    setup_default(&su, f->rs, HS_FULL, 5);
+    assert_int_equal(su.holds[0], 0xffu);
+}
+
+static void test_state_initial_position(void **state)
+{
+    fixture *f = *state;
+    f->s = helper_new(f->rs, HS_TEST, 3);
+    clock_view cv;
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.phase, PHASE_SETUP);
+    assert_int_equal(cv.round, 0);
+    assert_int_equal(cv.rounds, 9);
+    assert_int_equal(rules_outcome(f->s), OUT_ONGOING);
+    assert_int_equal(rules_track(f->s, TRACK_TRUST), 5);
+    assert_int_equal(rules_track(f->s, TRACK_LEAK), 0);
+    assert_int_equal(rules_track_max(f->s, TRACK_LEAK), 12);
+    assert_int_equal(infected_count(f->s), 1);
+    terminal_view tv;
+    rules_terminal(f->s, fac_view(), helper_term(f->s, "T01"), &tv);
+    assert_true(tv.infected && tv.active && tv.has_volatile);
+    assert_int_equal(tv.true_route, ROUTE_MAIL);
+    assert_int_equal(tv.infected_round, 0);
+    rules_terminal(f->s, fac_view(), helper_term(f->s, "T05"), &tv);
+    assert_false(tv.infected);
+    assert_true(tv.has_volatile);
+    assert_int_equal(rules_current_role(f->s), -1);
+    assert_int_equal(rules_round_event(f->s), -1);
+    int deck[64];
+    assert_int_equal(rules_deck_peek(f->s, deck, 64), f->rs->n_events);
+}
+
+static void test_state_random_infections(void **state)
+{
+    fixture *f = *state;
+    /* The solo scenario adds one random infection on a clean terminal, by mail or drive-by. */
+    bool seen_other[8] = {false};
+    for (uint64_t seed = 1; seed <= 60; seed++) {
+        game_state *s = helper_new(f->rs, HS_SOLO, seed);
+        assert_int_equal(infected_count(s), 2);
+        for (int t = 1; t < 8; t++) {
+            terminal_view tv;
+            rules_terminal(s, fac_view(), t, &tv);
+            if (tv.infected) {
+                seen_other[t] = true;
+                assert_true(tv.true_route == ROUTE_MAIL || tv.true_route == ROUTE_DRIVEBY);
+            }
+        }
+        state_free(s);
+    }
+    int distinct = 0;
+    for (int t = 1; t < 8; t++)
+        distinct += seen_other[t];
+    assert_true(distinct >= 4); /* the seed really decides where */
+}
+
+static void test_state_start_logs(void **state)
+{
+    fixture *f = *state;
+    f->s = helper_new(f->rs, HS_SOLO, 11);
+    helper_do(f->s, &f->log, "start");
+    assert_int_equal(helper_count(&f->log, LOG_START), 1);
+    assert_int_equal(helper_count(&f->log, LOG_ROUND), 1);
+    assert_int_equal(helper_count(&f->log, LOG_INFECTED), 2);
+    const log_entry *e = helper_last(&f->log, LOG_INFECTED);
+    assert_int_equal(e->vis, VIS_FACILITATOR);
+    clock_view cv;
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.phase, PHASE_MALWARE);
+    assert_int_equal(cv.round, 1);
+    char why[RULES_WHY_MAX];
+    assert_false(helper_try(f->s, &f->log, "start", why, sizeof why));
+    assert_string_equal(why, "the game has already started");
+}
+
+static void test_state_workshop_turns(void **state)
+{
+    fixture *f = *state;
+    f->s = helper_new(f->rs, HS_TEST, 2);
+    char why[RULES_WHY_MAX];
+    assert_false(helper_try(f->s, &f->log, "next", why, sizeof why));
+    assert_non_null(strstr(why, "has not started"));
+    helper_do(f->s, &f->log, "start");
+    helper_do(f->s, &f->log, "next");
+    clock_view cv;
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.phase, PHASE_EVENT);
+    assert_int_equal(helper_count(&f->log, LOG_COUNT_SHOWN), 4);
+    assert_false(helper_try(f->s, &f->log, "act commander report", why, sizeof why));
+    assert_non_null(strstr(why, "action phase"));
+    helper_do(f->s, &f->log, "fac skip");
+    helper_do(f->s, &f->log, "next");
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.phase, PHASE_ACTION);
+    assert_int_equal(helper_count(&f->log, LOG_NO_EVENT), 1);
+    int cmd = helper_role(f->s, "commander"), res = helper_role(f->s, "researcher");
+    assert_int_equal(rules_current_role(f->s), cmd);
+    assert_false(helper_try(f->s, &f->log, "act researcher profiling", why, sizeof why));
+    assert_string_equal(why, "it is Commander's turn");
+    assert_false(helper_try(f->s, &f->log, "pass researcher", why, sizeof why));
+    assert_false(helper_try(f->s, &f->log, "next", why, sizeof why));
+    assert_non_null(strstr(why, "every role must pass"));
+    helper_do(f->s, &f->log, "pass commander");
+    assert_true(rules_passed(f->s, cmd));
+    assert_int_equal(rules_current_role(f->s), res);
+    assert_int_equal(helper_last(&f->log, LOG_TURN)->role, res);
+    assert_false(helper_try(f->s, &f->log, "act commander report", why, sizeof why));
+    assert_string_equal(why, "Commander has passed this round");
+    helper_do(f->s, &f->log, "act researcher profiling");
+    helper_do(f->s, &f->log, "pass researcher");
+    helper_do(f->s, &f->log, "pass forensic");
+    helper_do(f->s, &f->log, "pass notification");
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.phase, PHASE_MEETING);
+    assert_int_equal(helper_count(&f->log, LOG_MEETING), 1);
+    helper_do(f->s, &f->log, "next");
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.phase, PHASE_MALWARE);
+    assert_int_equal(cv.round, 2);
+    assert_false(rules_passed(f->s, cmd));
+}
+
+static void test_state_solo_free_order(void **state)
+{
+    fixture *f = *state;
+    f->s = helper_new(f->rs, HS_SOLO, 2);
+    helper_begin(f->s, &f->log);
+    int cmd = helper_role(f->s, "commander");
+    assert_int_equal(rules_current_role(f->s), cmd);
+    helper_do(f->s, &f->log, "act forensic preserve T05");
+    helper_do(f->s, &f->log, "pass researcher");
+    helper_do(f->s, &f->log, "act commander report");
+    helper_do(f->s, &f->log, "pass forensic");
+    helper_do(f->s, &f->log, "pass notification");
+    assert_int_equal(rules_current_role(f->s), cmd);
+    helper_do(f->s, &f->log, "pass commander");
+    /* Solo: no meeting; the next round begins at once. */
+    clock_view cv;
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.phase, PHASE_MALWARE);
+    assert_int_equal(cv.round, 2);
+    assert_int_equal(helper_count(&f->log, LOG_MEETING), 0);
+    assert_int_equal(helper_count(&f->log, LOG_TURN), 0);
+}
+
+static void test_state_clock(void **state)
+{
+    fixture *f = *state;
+    f->rs->scenarios[HS_TEST].spread_pct = 0; /* one infection: Leak stays below its max */
+    f->s = helper_new(f->rs, HS_TEST, 9);
+    helper_begin(f->s, &f->log);
+    for (int round = 1; round <= 9; round++) {
+        clock_view cv;
+        rules_clock(f->s, &cv);
+        assert_int_equal(cv.round, round);
+        assert_int_equal(cv.day, (round - 1) / 3 + 1);
+        assert_int_equal(cv.phase_of_day, (round - 1) % 3);
+        assert_int_equal(cv.days, 3);
+        assert_int_equal(cv.phases_per_day, 3);
+        const log_entry *e = helper_last(&f->log, LOG_ROUND);
+        assert_int_equal(e->round, round);
+        assert_int_equal(e->amount, cv.day);
+        assert_int_equal(e->value, cv.phase_of_day);
+        helper_end_round(f->s, &f->log);
+        if (round < 9)
+            helper_quiet_round(f->s, &f->log);
+    }
+    /* After the last round the briefing decides: T01 was never contained. */
+    assert_int_equal(rules_outcome(f->s), OUT_LOSE_BRIEFING);
+    assert_int_equal(helper_count(&f->log, LOG_DAY_END), 3);
+}
+
+static void test_state_ap_reset_before_event(void **state)
+{
+    fixture *f = *state;
+    f->s = helper_new(f->rs, HS_TEST, 4);
+    int note = helper_role(f->s, "notification");
+    helper_do(f->s, &f->log, "start");
+    helper_do(f->s, &f->log, "fac choose inquiry_surge # teach AP loss");
+    helper_do(f->s, &f->log, "next");
+    helper_do(f->s, &f->log, "next");
+    assert_int_equal(rules_round_event(f->s), helper_event(f->s, "inquiry_surge"));
+    assert_int_equal(rules_ap(f->s, note), 1);
+    const log_entry *e = helper_last(&f->log, LOG_AP);
+    assert_int_equal(e->role, note);
+    assert_int_equal(e->amount, -1);
+    assert_int_equal(e->value, 1);
+    helper_end_round(f->s, &f->log);
+    assert_int_equal(rules_ap(f->s, note), 2);
+    assert_int_equal(rules_ap(f->s, helper_role(f->s, "poc")), 0); /* not in play */
+}
+
+static void test_state_passive_effects(void **state)
+{
+    fixture *f = *state;
+    f->s = helper_new(f->rs, HS_FULL, 4);
+    int cmd = helper_role(f->s, "commander");
+    helper_begin(f->s, &f->log);
+    assert_int_equal(rules_ap(f->s, cmd), 3); /* the incident handler's passive */
+    helper_end_round(f->s, &f->log);
+    helper_quiet_round(f->s, &f->log);
+    assert_int_equal(rules_ap(f->s, cmd), 3);
+}
+
+static void test_state_schedule_choose_and_deck(void **state)
+{
+    fixture *f = *state;
+    scenario_def *sc = &f->rs->scenarios[HS_TEST];
+    sc->n_schedule = 1;
+    sc->schedule = calloc(1, sizeof *sc->schedule);
+    sc->schedule[0] = (schedule_def){2, ruleset_event(f->rs, "media_call")};
+    f->s = helper_new(f->rs, HS_TEST, 21);
+    int first[32];
+    size_t n = rules_deck_peek(f->s, first, 32);
+    assert_int_equal(n, f->rs->n_events);
+    helper_do(f->s, &f->log, "start");
+    helper_do(f->s, &f->log, "next");
+    helper_do(f->s, &f->log, "next");
+    /* Round 1: the deck's first card. */
+    assert_int_equal(rules_round_event(f->s), first[0]);
+    helper_end_round(f->s, &f->log);
+    /* Round 2: the scheduled event wins over the facilitator's choice, which waits. */
+    helper_do(f->s, &f->log, "fac choose overtime # reward");
+    helper_do(f->s, &f->log, "next");
+    helper_do(f->s, &f->log, "next");
+    assert_int_equal(rules_round_event(f->s), helper_event(f->s, "media_call"));
+    helper_end_round(f->s, &f->log);
+    helper_do(f->s, &f->log, "next");
+    helper_do(f->s, &f->log, "next");
+    assert_int_equal(rules_round_event(f->s), helper_event(f->s, "overtime"));
+    helper_end_round(f->s, &f->log);
+    /* Round 4: back to the deck, where it left off. */
+    helper_do(f->s, &f->log, "next");
+    helper_do(f->s, &f->log, "next");
+    assert_int_equal(rules_round_event(f->s), first[1]);
+}
+
+static void test_state_deck_reshuffle_and_empty(void **state)
+{
+    fixture *f = *state;
+    scenario_def *sc = &f->rs->scenarios[HS_TEST];
+    sc->n_deck = 2;
+    sc->deck = calloc(2, sizeof *sc->deck);
+    sc->deck[0] = ruleset_event(f->rs, "media_call");
+    sc->deck[1] = ruleset_event(f->rs, "overtime");
+    f->s = helper_new(f->rs, HS_TEST, 8);
+    helper_do(f->s, &f->log, "start");
+    int drawn[4];
+    for (int r = 0; r < 4; r++) {
+        helper_do(f->s, &f->log, "next");
+        helper_do(f->s, &f->log, "next");
+        drawn[r] = rules_round_event(f->s);
+        helper_end_round(f->s, &f->log);
+    }
+    assert_int_not_equal(drawn[0], drawn[1]); /* one deck through */
+    assert_int_not_equal(drawn[2], drawn[3]); /* reshuffled, through again */
+    assert_int_equal(helper_count(&f->log, LOG_NO_EVENT), 0);
+    assert_int_equal(helper_count(&f->log, LOG_EVENT), 4);
+
+    /* An empty deck gives no event. */
+    sc->n_deck = 0;
+    state_free(f->s);
+    log_buf_clear(&f->log);
+    f->s = helper_new(f->rs, HS_TEST, 8);
+    helper_do(f->s, &f->log, "start");
+    helper_do(f->s, &f->log, "next");
+    helper_do(f->s, &f->log, "next");
+    assert_int_equal(helper_count(&f->log, LOG_NO_EVENT), 1);
+    assert_int_equal(rules_round_event(f->s), -1);
+}
+
+static void test_state_pending_flag_next_round(void **state)
+{
+    fixture *f = *state;
+    f->s = helper_new(f->rs, HS_TEST, 4);
+    helper_begin(f->s, &f->log);
+    helper_do(f->s, &f->log, "pass commander");
+    helper_do(f->s, &f->log, "pass researcher");
+    helper_do(f->s, &f->log, "pass forensic");
+    /* The PoC is absent: its action falls to Notification (the action's own fallback). */
+    assert_int_equal(rules_action_role(f->s, helper_action(f->s, "contact_jpcert")),
+                     helper_role(f->s, "notification"));
+    helper_do(f->s, &f->log, "act notification contact_jpcert");
+    assert_false(rules_flag(f->s, FLAG_C2_KNOWN));
+    assert_true(rules_flag(f->s, FLAG_JPCERT_CONTACTED));
+    assert_int_equal(rules_track(f->s, TRACK_TRUST), 6);
+    helper_end_round(f->s, &f->log);
+    assert_false(rules_flag(f->s, FLAG_C2_KNOWN));
+    helper_do(f->s, &f->log, "next");
+    assert_true(rules_flag(f->s, FLAG_C2_KNOWN));
+    /* Once per game. */
+    helper_do(f->s, &f->log, "fac skip");
+    helper_do(f->s, &f->log, "next");
+    helper_do(f->s, &f->log, "pass commander");
+    helper_do(f->s, &f->log, "pass researcher");
+    helper_do(f->s, &f->log, "pass forensic");
+    char why[RULES_WHY_MAX];
+    assert_false(helper_try(f->s, &f->log, "act notification contact_jpcert", why, sizeof why));
+    assert_string_equal(why, "Contact JPCERT/CC can be played once per game");
+}
+
+static void test_state_beacons_and_counts(void **state)
+{
+    fixture *f = *state;
+    scenario_def *sc = &f->rs->scenarios[HS_TEST];
+    sc->beacon_min = 2;
+    sc->beacon_max = 2;
+    sc->terminals[1].noise = 0; /* no decoy in sales */
+    f->s = helper_new(f->rs, HS_TEST, 4);
+    helper_do(f->s, &f->log, "start");
+    helper_do(f->s, &f->log, "next");
+    int sales = helper_room(f->s, "sales");
+    room_view rv;
+    rules_room(f->s, (viewer){VIEW_PUBLIC, -1}, sales, &rv);
+    assert_int_equal(rv.count, 2);
+    assert_int_equal(rv.n_history, 1);
+    assert_int_equal(rv.history[0], 2);
+    assert_int_equal(rules_track(f->s, TRACK_LEAK), 1);
+    const log_entry *b = helper_last(&f->log, LOG_BEACON);
+    assert_non_null(b);
+    assert_int_equal(b->terminal, helper_term(f->s, "T01"));
+    assert_int_equal(b->amount, 2);
+    rules_room(f->s, fac_view(), sales, &rv);
+    assert_int_equal(rv.true_count, 2);
+    assert_false(rv.overridden);
+}
+
+static void test_state_attacker_quiet(void **state)
+{
+    fixture *f = *state;
+    f->s = helper_new(f->rs, HS_TEST, 4);
+    helper_do(f->s, &f->log, "start");
+    helper_do(f->s, &f->log, "next");
+    helper_do(f->s, &f->log, "fac choose attacker_quiet");
+    helper_do(f->s, &f->log, "next");
+    assert_true(rules_flag(f->s, FLAG_ATTACKER_QUIET));
+    helper_end_round(f->s, &f->log);
+    log_buf_clear(&f->log);
+    helper_do(f->s, &f->log, "next");
+    assert_int_equal(helper_count(&f->log, LOG_BEACON), 0);
+    assert_false(rules_flag(f->s, FLAG_ATTACKER_QUIET)); /* consumed */
+    assert_int_equal(rules_track(f->s, TRACK_LEAK), 2);  /* exfiltration goes on */
+    /* flag_next_round from an event: quiet in the round after. */
+    helper_do(f->s, &f->log, "fac choose quiet_tomorrow");
+    helper_do(f->s, &f->log, "next");
+    assert_false(rules_flag(f->s, FLAG_ATTACKER_QUIET));
+    helper_end_round(f->s, &f->log);
+    log_buf_clear(&f->log);
+    helper_do(f->s, &f->log, "next");
+    assert_int_equal(helper_count(&f->log, LOG_BEACON), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_state_setup_validation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_setup_default, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_initial_position, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_random_infections, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_start_logs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_workshop_turns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_solo_free_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_clock, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_ap_reset_before_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_passive_effects, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_schedule_choose_and_deck, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_deck_reshuffle_and_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_pending_flag_next_round, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_beacons_and_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_attacker_quiet, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("state", tests, NULL, NULL);
+}
