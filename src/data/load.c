@@ -315,6 +315,13 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, core_er
             sc_ids[sc - rs->scenarios] = ynode_get(tree, "id");
         } else {
             fields_map(&c, load_cards[f->kind].table, rs, tree);
+            /* nothing came out of a broken card file: references to it would only add noise */
+            size_t got = f->kind == LK_ROLES    ? rs->n_roles
+                         : f->kind == LK_EVENTS ? rs->n_events
+                         : f->kind == LK_KINDS  ? rs->n_kinds
+                                                : 1;
+            if (!got)
+                broken[space] = true;
         }
     }
     for (int k = 0; k < LK_SCENARIO; k++) {
