@@ -26,7 +26,8 @@ autosave_status autosave_check(const char *path, const ruleset *rs, match **out,
     fclose(f);
 
     core_err err = {0};
-    char *text = data_read_file(path, AUTOSAVE_MAX_BYTES, NULL, &err);
+    size_t len = 0;
+    char *text = data_read_file(path, AUTOSAVE_MAX_BYTES, &len, &err);
     match *m = NULL;
     char reason[RULES_WHY_MAX] = "";
     if (!text) {
@@ -34,7 +35,7 @@ autosave_status autosave_check(const char *path, const ruleset *rs, match **out,
             snprintf(reason, sizeof reason, "%s", err.items[0].msg);
         else
             snprintf(reason, sizeof reason, "cannot be read");
-    } else if (core_utf8_check(text, strlen(text)) != strlen(text)) {
+    } else if (len != strlen(text) || core_utf8_check(text, len) != len) {
         snprintf(reason, sizeof reason, "not a text file");
     } else {
         m = match_load_text(rs, text, NULL, reason, sizeof reason);

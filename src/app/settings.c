@@ -125,10 +125,11 @@ void settings_load(app_settings *s, const char *dir)
         return;
     char *path = data_path_join(dir, SETTINGS_FILE);
     core_err err = {0};
-    char *text = data_read_file(path, SETTINGS_MAX_BYTES, NULL, &err);
+    size_t len = 0;
+    char *text = data_read_file(path, SETTINGS_MAX_BYTES, &len, &err);
     if (text) {
         /* Binary garbage (a NUL inside, invalid UTF-8) is a corrupt file: keep the defaults. */
-        if (core_utf8_check(text, strlen(text)) == strlen(text))
+        if (len == strlen(text) && core_utf8_check(text, len) == len)
             settings_parse(s, text);
     }
     free(text);

@@ -1,0 +1,33 @@
+# screenshot_check.cmake: runs `malcon --screenshot` for one screen, language and size, and checks
+# that the PNG exists with the asked size (read from its IHDR chunk).
+# -DMALCON=<exe> -DOUT=<png> -DSCREEN=<name> -DLANG=<ja|en> -DSIZE=<WxH> [-DEXTRA="args;..."]
+file(REMOVE ${OUT})
+execute_process(COMMAND ${MALCON} --screenshot ${OUT} --size ${SIZE} --screen ${SCREEN}
+                        --lang ${LANG} ${EXTRA}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "malcon exited with ${rc}\n${out}\n${err}")
+endif()
+if(NOT EXISTS ${OUT})
+  message(FATAL_ERROR "no screenshot at ${OUT}\n${out}\n${err}")
+endif()
+file(READ ${OUT} sig LIMIT 8 HEX)
+if(NOT sig STREQUAL "89504e470d0a1a0a")
+  message(FATAL_ERROR "${OUT} is not a PNG (starts with ${sig})")
+endif()
+file(READ ${OUT} wh OFFSET 16 LIMIT 8 HEX)
+string(SUBSTRING ${wh} 0 8 wx)
+string(SUBSTRING ${wh} 8 8 hx)
+math(EXPR w "0x${wx}")
+math(EXPR h "0x${hx}")
+string(REPLACE "x" ";" want ${SIZE})
+list(GET want 0 ww)
+list(GET want 1 wh_)
+if(NOT w EQUAL ww OR NOT h EQUAL wh_)
+  message(FATAL_ERROR "${OUT} is ${w}x${h}, not ${SIZE}")
+endif()
+file(SIZE ${OUT} bytes)
+if(bytes LESS 20000)
+  message(FATAL_ERROR "${OUT} is only ${bytes} bytes: an empty frame?")
+endif()
+message(STATUS "${OUT}: ${w}x${h}, ${bytes} bytes")
