@@ -586,7 +586,7 @@ static SDL_Texture *sdl_image_load(sdl_impl *s, const char *rel, int *w, int *h,
     void *data = NULL;
     char *path = NULL;
     if (!sdl_path_ok(rel)) {
-        snprintf(why, why_n, "path is not relative to the content folder");
+        snprintf(why, why_n, "path must be relative and stay inside the content folder");
         goto done;
     }
     core_str p = {0};

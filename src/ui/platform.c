@@ -108,7 +108,9 @@ static bool platform_open_window(ui_platform *p, const ui_platform_opts *o, char
             platform_why(why, why_n, "cannot open a window: %s", SDL_GetError());
         return false;
     }
-    SDL_SetWindowMinimumSize(p->win, 640, 360);
+    /* Below this the board cannot be laid out legibly; never shrink the size asked for. */
+    SDL_SetWindowMinimumSize(p->win, o->width < 640 ? o->width : 640,
+                             o->height < 360 ? o->height : 360);
     p->ren = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!p->ren)
         p->ren = SDL_CreateRenderer(p->win, -1, 0);
