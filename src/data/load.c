@@ -245,14 +245,18 @@ static void load_flush_errors(core_err *local, core_err *err, const load_file *f
 
 /* ---- loading ---- */
 
-/* Maps every file (sorted into mapping order in place) into a new ruleset. */
-static ruleset *load_files(load_file *files, size_t n, const char *root, core_err *err)
+/* Maps every file (sorted into mapping order in place) into a new ruleset. local holds the
+ * problems found while reading (it is emptied); scen_dir names the scenarios folder in messages,
+ * or is NULL when its own problem was already reported. */
+static ruleset *load_files(load_file *files, size_t n, const char *root, const char *scen_dir,
+                           core_err *local_in, core_err *err)
 {
     for (size_t i = 0; i < n; i++)
         files[i].kind = load_kind_of(files[i].key);
     qsort(files, n, sizeof *files, load_cmp_files);
 
-    core_err local = {.max_items = err->max_items};
+    core_err local = *local_in;
+    *local_in = (core_err){0};
     ruleset *rs = core_alloc(sizeof *rs);
     load_ctx c = {.err = &local, .root = root, .rs = rs};
     bool broken[REF_KIND_COUNT] = {false};
@@ -336,8 +340,8 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, core_er
                 broken[REF_KIND] = true;
         }
     }
-    if (!rs->n_scenarios)
-        core_err_add(&local, ERR_MISSING, LVL_ERROR, "scenarios", 0, 0,
+    if (!rs->n_scenarios && scen_dir)
+        core_err_add(&local, ERR_MISSING, LVL_ERROR, scen_dir, 0, 0,
                      "no scenario: at least one scenarios/*.yaml is needed");
 
     load_resolve_all(&c, broken);
@@ -384,7 +388,8 @@ ruleset *data_load_mem(const data_file *files, size_t n, const char *root, core_
         v[i].text = files[i].text;
         v[i].len = files[i].len;
     }
-    ruleset *rs = load_files(v, n, root, err);
+    core_err local = {.max_items = err->max_items};
+    ruleset *rs = load_files(v, n, root, "scenarios", &local, err);
     free(v);
     return rs;
 }
@@ -394,10 +399,12 @@ static int load_cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The sorted names of scenarios/NAME.yaml under root (hidden files skipped). */
-static char **load_list_scenarios(const char *root, size_t *count, core_err *err)
+/* The sorted names of scenarios/NAME.yaml under root (hidden files skipped); *ok is false when
+ * the folder cannot be read (reported). */
+static char **load_list_scenarios(const char *root, size_t *count, bool *ok, core_err *err)
 {
     *count = 0;
+    *ok = false;
     char *dir = data_path_join(root, "scenarios");
     DIR *d = opendir(dir);
     if (!d) {
@@ -417,6 +424,7 @@ static char **load_list_scenarios(const char *root, size_t *count, core_err *err
     }
     closedir(d);
     free(dir);
+    *ok = true;
     if (*count)
         qsort(names, *count, sizeof *names, load_cmp_names);
     return names;
@@ -424,8 +432,11 @@ static char **load_list_scenarios(const char *root, size_t *count, core_err *err
 
 ruleset *data_load(const char *root, core_err *err)
 {
+    /* read problems join the loader's, so that every message comes out in file order */
+    core_err local = {.max_items = err->max_items};
     size_t n_sc = 0;
-    char **sc_names = load_list_scenarios(root, &n_sc, err);
+    bool dir_ok = false;
+    char **sc_names = load_list_scenarios(root, &n_sc, &dir_ok, &local);
     size_t n = LK_SCENARIO + n_sc;
     load_file *v = core_calloc(n, sizeof *v);
     char **keys = core_calloc(n, sizeof *keys);
@@ -440,12 +451,14 @@ ruleset *data_load(const char *root, core_err *err)
             keys[i] = core_str_take(&s);
         }
         names[i] = data_path_join(root, keys[i]);
-        texts[i] = data_read_file(names[i], DATA_MAX_FILE_BYTES, &v[i].len, err);
+        texts[i] = data_read_file(names[i], DATA_MAX_FILE_BYTES, &v[i].len, &local);
         v[i].name = names[i];
         v[i].key = keys[i];
         v[i].text = texts[i];
     }
-    ruleset *rs = load_files(v, n, root, err);
+    char *scen_dir = data_path_join(root, "scenarios");
+    ruleset *rs = load_files(v, n, root, dir_ok ? scen_dir : NULL, &local, err);
+    free(scen_dir);
     for (size_t i = 0; i < n; i++) {
         free(keys[i]);
         free(names[i]);
