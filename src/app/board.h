@@ -97,71 +97,75 @@ typedef struct board_targets {
     board_target item[BOARD_MAX_TARGETS];
 } board_targets;
 
+/* A UI string in the app's language: the board's own translation (msgctxt "board" in
+ * assets/i18n/ja.po, so the board's short words never clash with another screen's), else the
+ * catalogue's context-free one (app_tr), else the English msgid. */
+const char *board_play_tr(const app *a, const char *msgid);
 /* The role whose card is shown and who acts: the rules' current role in the workshop's action
  * phase; otherwise the role chosen on the team strip (solo, meeting), -1 when none is in play. */
-int board_acting_role(const app *a);
+int board_play_acting_role(const app *a);
 /* The actions the role plays in this game (rules_action_role), at most BOARD_MAX_ACTIONS, in
  * content order; returns how many. */
-int board_role_actions(const app *a, int role, int *out);
+int board_play_role_actions(const app *a, int role, int *out);
 /* True when the role may play action act now (some legal target exists). When false and why
  * is given, writes the rules library's reason. */
-bool board_action_playable(const app *a, int role, int act, char *why, size_t why_n);
+bool board_play_action_playable(const app *a, int role, int act, char *why, size_t why_n);
 /* Lists the legal targets for the current selection (selected action, or the note target
  * step). For a role pair after the first choice, the second role's candidates. */
-void board_targets_list(const app *a, board_targets *out);
+void board_play_targets(const app *a, board_targets *out);
 /* True when target id of kind k is in t. */
-bool board_targets_has(const board_targets *t, board_target_kind k, int id);
+bool board_play_targets_has(const board_targets *t, board_target_kind k, int id);
 
 /* Resets the board's UI state for the match now in a->match (entering the screen, loading). */
-void board_reset(app *a);
+void board_play_reset(app *a);
 /* Chooses action act of the acting role: no-target actions are played at once unless
  * confirm is needed (declare); targeted ones wait for a target. Illegal: message. */
-void board_choose_action(app *a, int act, bool from_keyboard);
+void board_play_choose_action(app *a, int act, bool from_keyboard);
 /* Plays the selected action on target id (or shows the rules' reason when illegal). */
-void board_choose_target(app *a, board_target_kind k, int id);
+void board_play_choose_target(app *a, board_target_kind k, int id);
 /* Cancels the current selection or menu. */
-void board_cancel(app *a);
+void board_play_cancel(app *a);
 /* The acting role ends its turn (pass). */
-void board_end_turn(app *a);
+void board_play_end_turn(app *a);
 /* Takes the last move back when the rules allow it; otherwise a "cannot undo" message. */
-void board_undo(app *a);
+void board_play_undo(app *a);
 /* Opens the note menu for terminal (kind BT_TERMINAL) or room (BT_ROOM) id at (x, y). */
-void board_note_open(app *a, board_target_kind k, int id, int x, int y);
+void board_play_note_open(app *a, board_target_kind k, int id, int x, int y);
 /* Pins the acting role's note mark (MARK_NONE removes it) on the note menu's target. */
-void board_note_pin(app *a, mark mk);
+void board_play_note_pin(app *a, mark mk);
 /* The curtain's player confirms: the private result is shown; a second confirm files it. */
-void board_curtain_confirm(app *a);
+void board_play_curtain_confirm(app *a);
 /* The meeting ends now (button / key) through `next`. */
-void board_meeting_end(app *a);
+void board_play_meeting_end(app *a);
 /* The count shown for room r now (counts up while its animation runs). */
-int board_count_display(const app *a, int room);
+int board_play_count_shown(const app *a, int room);
 /* Shows a message in the message bar for a few seconds. */
-void board_message(app *a, const char *text);
+void board_play_message(app *a, const char *text);
 /* Plays m through the match (autosave, stdout lines, animations). False with why when illegal. */
-bool board_play(app *a, const move *m, char *why, size_t why_n);
+bool board_play_move(app *a, const move *m, char *why, size_t why_n);
 /* Advances timers: animations, the computer facilitator, the meeting countdown, the end. */
-void board_tick(app *a, uint32_t dt_ms);
+void board_play_tick(app *a, uint32_t dt_ms);
 /* Notices what changed in the match (phase, turn, counts, event, private results) and starts
  * the matching animation or curtain; prints "malcon: phase/turn ..." lines. */
-void board_sync(app *a);
+void board_play_sync(app *a);
 /* True when the entry is a private result waiting for its role (curtain material). */
-bool board_entry_private(const app *a, const log_entry *e);
+bool board_play_entry_private(const app *a, const log_entry *e);
 /* Lower-case stable name of a phase for stdout lines ("action", "meeting", ...). */
-const char *board_phase_id(phase p);
+const char *board_play_phase_id(phase p);
 
 /* ---- drawing (board_draw.c) ---- */
 
 /* Draws the whole board screen. */
 void board_draw(const app *a, ui_draw *d);
 /* The icon of a role / terminal kind (by content id / icon name); UI_ICON_NONE when unknown. */
-ui_icon board_role_icon(const char *role_id);
-ui_icon board_kind_icon(const char *icon_name);
+ui_icon board_draw_role_icon(const char *role_id);
+ui_icon board_draw_kind_icon(const char *icon_name);
 
 /* ---- input (board_input.c) ---- */
 
 /* Reacts to one input on the board screen. */
 void board_input(app *a, const ui_input *in);
 /* Computes the layout for the app's window and the acting role's action count. */
-void board_layout_for(const app *a, board_layout *L);
+void board_input_layout(const app *a, board_layout *L);
 
 #endif

@@ -55,7 +55,7 @@ static ui_color with_alpha(ui_color c, int alpha)
     return (c & 0xFFFFFF00u) | ((uint32_t)alpha & 0xFFu);
 }
 
-ui_icon board_role_icon(const char *id)
+ui_icon board_draw_role_icon(const char *id)
 {
     static const struct {
         const char *id;
@@ -74,7 +74,7 @@ ui_icon board_role_icon(const char *id)
     return UI_ICON_NONE;
 }
 
-ui_icon board_kind_icon(const char *name)
+ui_icon board_draw_kind_icon(const char *name)
 {
     static const struct {
         const char *name;
@@ -147,6 +147,8 @@ static int fit_px(ui_draw *d, const char *s, int px, int lo, int w, ui_font_styl
 static int badge(ui_draw *d, int x, int y, int h, ui_icon icon, const char *word, ui_color bg,
                  ui_color fg, int px, int max_w)
 {
+    /* a long word steps down (to 70%) before it is cut */
+    px = fit_px(d, word, px, imax(10, px * 7 / 10), max_w - h - h / 4, UI_FONT_BOLD);
     int tw = text_width(d, word, px, UI_FONT_BOLD);
     int w = imin(h + tw + h / 2, max_w);
     ui_rect r = rc(x, y, w, h);
@@ -197,7 +199,7 @@ typedef struct frame {
 
 static const char *tr(const frame *f, const char *msgid)
 {
-    return app_tr(f->a, msgid);
+    return board_play_tr(f->a, msgid);
 }
 
 static const char *role_name(const frame *f, int role)
@@ -213,7 +215,7 @@ static const char *player_name(const frame *f, int role)
 
 static bool is_target(const frame *f, board_target_kind k, int id)
 {
-    return board_targets_has(&f->targets, k, id);
+    return board_play_targets_has(&f->targets, k, id);
 }
 
 static bool is_focus(const frame *f, board_target_kind k, int id)
@@ -298,9 +300,11 @@ static void draw_tracks(ui_draw *d, const frame *f)
         /* row 1: icon and name; row 2: the bar and the value */
         int ic = imin(r.h / 2, L->px_title + 4);
         draw_icon(d, icons[t], rc(r.x + L->pad / 2, r.y + L->pad / 4, ic, ic), UI_RGB(fills[t]));
-        text1(d, rc(r.x + ic + L->pad, r.y + L->pad / 4, r.w - ic - L->pad * 3 / 2, ic),
-              tr(f, names[t]), L->px_small, UI_FONT_BOLD, COL_TEXT,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        const char *name = tr(f, names[t]);
+        int nw = r.w - ic - L->pad * 3 / 2;
+        text1(d, rc(r.x + ic + L->pad, r.y + L->pad / 4, nw, ic), name,
+              fit_px(d, name, L->px_small, L->px_small * 8 / 10, nw, UI_FONT_BOLD), UI_FONT_BOLD,
+              COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         char val[32];
         snprintf(val, sizeof val, "%d/%d", v, mx);
         int vw = text_width(d, val, L->px_title, UI_FONT_BOLD) + 4;
@@ -364,7 +368,7 @@ static int draw_note(ui_draw *d, const frame *f, int x, int y, int h, mark mk, i
     static const char *const words[MARK_COUNT] = {"", "Suspect", "Cleared", "Watch"};
     if (mk <= MARK_NONE || mk >= MARK_COUNT)
         return 0;
-    return badge(d, x, y, h, board_role_icon(role >= 0 ? f->rs->roles[role].id : NULL),
+    return badge(d, x, y, h, board_draw_role_icon(role >= 0 ? f->rs->roles[role].id : NULL),
                  tr(f, words[mk]), role_color(f->rs, role), COL_TEXT, imax(12, h * 6 / 10), max_w);
 }
 
@@ -417,9 +421,12 @@ static void draw_terminal(ui_draw *d, const frame *f, int t)
         int q = imin(r.w * 45 / 100, r.h / 4);
         int iy = r.y + pad / 2 + px_id + 4;
         if (!(kd->art && draw_image(d, rc(r.x + (r.w - q) / 2, iy, q, q), kd->art)))
-            draw_icon(d, board_kind_icon(kd->icon), rc(r.x + (r.w - q) / 2, iy, q, q), COL_INK);
-        text1(d, rc(r.x + 2, iy + q, r.w - 4, line_h), ml_get(&kd->name, f->l), px_s,
-              UI_FONT_REGULAR, UI_RGB(0x45506a), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+            draw_icon(d, board_draw_kind_icon(kd->icon), rc(r.x + (r.w - q) / 2, iy, q, q),
+                      COL_INK);
+        bool markers = tv.isolated || tv.evidence > 0 || tv.volatile_lost || tv.note != MARK_NONE;
+        if (!markers) /* the markers take this place; the tooltip names the kind */
+            text1(d, rc(r.x + 2, iy + q, r.w - 4, line_h), ml_get(&kd->name, f->l), px_s,
+                  UI_FONT_REGULAR, UI_RGB(0x45506a), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         /* the result token: a different shape and word, not only a colour */
         int th = imax(14, line_h + 4);
         int ty = r.y + r.h - th - pad / 2;
@@ -431,9 +438,12 @@ static void draw_terminal(ui_draw *d, const frame *f, int t)
                   r.w - pad);
     }
 
-    /* markers stack along the card's upper right edge, outside the id */
+    /* markers: under the id on a back; on a face, stacked up from the result token */
     int mh = imax(14, line_h + 2);
-    int my = tv.face_up ? r.y + r.h / 2 - mh / 2 : r.y + px_id + pad + 4;
+    int n_mk =
+        (int)tv.isolated + (int)(tv.evidence > 0 || tv.volatile_lost) + (int)(tv.note != MARK_NONE);
+    int th = imax(14, line_h + 4);
+    int my = tv.face_up ? r.y + r.h - th - pad / 2 - n_mk * (mh + 2) : r.y + px_id + pad + 4;
     int mx = r.x + pad / 2, mw = r.w - pad;
     if (tv.isolated) {
         badge(d, mx, my, mh, UI_ICON_ISOLATED, tr(f, "ISOLATED"), COL_ISOLATED, COL_INK, px_s, mw);
@@ -441,8 +451,8 @@ static void draw_terminal(ui_draw *d, const frame *f, int t)
     }
     if (tv.evidence > 0) {
         badge(d, mx, my, mh, UI_ICON_EVIDENCE,
-              tv.evidence >= 2 ? tr(f, "Evidence: full") : tr(f, "Evidence: disk"), COL_EVIDENCE,
-              COL_INK, px_s, mw);
+              tv.evidence >= 2 ? tr(f, "Full") : tr(f, "Disk only"), COL_EVIDENCE, COL_INK, px_s,
+              mw);
         my += mh + 2;
     } else if (tv.volatile_lost) {
         badge(d, mx, my, mh, UI_ICON_EVIDENCE, tr(f, "Volatile lost"), UI_RGB(0x6b7280), COL_TEXT,
@@ -476,8 +486,11 @@ static void draw_room(ui_draw *d, const frame *f, int r)
     bool markers = rv.edr || rv.note != MARK_NONE;
     ui_rect name_r = rc(head.x + L->pad, head.y + band + 2, head.w - L->pad,
                         head.h - band - 2 - (markers ? bh + L->pad / 4 : 0));
-    textw(d, name_r, ml_get(&rd->name, f->l), L->px_body, UI_FONT_BOLD, COL_TEXT,
-          UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    const char *room_name = ml_get(&rd->name, f->l);
+    int px_name = L->px_body;
+    if (markers) /* one line left for the name: step down rather than cut */
+        px_name = fit_px(d, room_name, px_name, L->px_small * 8 / 10, name_r.w, UI_FONT_BOLD);
+    textw(d, name_r, room_name, px_name, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_TOP);
     int bx = name_r.x, by = head.y + head.h - bh - L->pad / 4;
     if (rv.edr) {
         int w = text_width(d, "EDR", L->px_small, UI_FONT_BOLD) + bh + bh / 2;
@@ -492,7 +505,7 @@ static void draw_room(ui_draw *d, const frame *f, int r)
     ui_rect cnt = L->room_count[r];
     ui_rect hr = L->room_hist[r];
     draw_round(d, cnt, L->radius, with_alpha(COL_BG, 190));
-    int shown = board_count_display(f->a, r);
+    int shown = board_play_count_shown(f->a, r);
     uint32_t left = f->a->board.count_ms[r];
     int num_h = hr.y - cnt.y;
     int px = imin(L->px_big, num_h);
@@ -773,7 +786,7 @@ static void draw_role_card(ui_draw *d, const frame *f, ui_rect r, int role)
     draw_stroke_round(d, inset(r, L->pad / 3, L->pad / 3), L->radius, 2, UI_RGBA(0xffffff, 120));
     int q = imin(r.w * 6 / 10, r.h / 2);
     draw_circle(d, r.x + r.w / 2, r.y + L->pad + q / 2 + q / 10, q * 6 / 10, UI_RGBA(0xffffff, 60));
-    draw_icon(d, board_role_icon(rd->id), rc(r.x + (r.w - q) / 2, r.y + L->pad + q / 10, q, q),
+    draw_icon(d, board_draw_role_icon(rd->id), rc(r.x + (r.w - q) / 2, r.y + L->pad + q / 10, q, q),
               COL_TEXT);
     const char *name = ml_get(&rd->name, f->l);
     ui_rect nr = rc(r.x + L->pad / 3, r.y + r.h / 2 + q / 4, r.w - L->pad * 2 / 3,
@@ -805,7 +818,9 @@ static void draw_button(ui_draw *d, const frame *f, ui_rect r, const char *key, 
         text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         kx += kw + L->pad / 2;
     }
-    textw(d, rc(kx, r.y + 2, r.x + r.w - kx - L->pad / 2, r.h - 4), label, L->px_body, UI_FONT_BOLD,
+    int lw = r.x + r.w - kx - L->pad / 2;
+    textw(d, rc(kx, r.y + 2, lw, r.h - 4), label,
+          fit_px(d, label, L->px_body, L->px_small * 9 / 10, lw, UI_FONT_BOLD), UI_FONT_BOLD,
           enabled ? COL_TEXT : COL_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 
@@ -818,7 +833,7 @@ static void draw_actions(ui_draw *d, const frame *f)
         int act = f->acts[i];
         const action_def *ad = &f->rs->actions[act];
         ui_rect r = L->action[i];
-        bool ok = board_action_playable(f->a, f->role, act, NULL, 0);
+        bool ok = board_play_action_playable(f->a, f->role, act, NULL, 0);
         bool lit = b->mode == BM_TARGET && b->selected_action == act;
         ui_color accent = role_color(f->rs, f->role);
         draw_button(d, f, r, NULL, "", ok, lit, idle && f->focus == i, accent);
@@ -861,7 +876,7 @@ static void draw_team(ui_draw *d, const frame *f)
         draw_stroke_round(d, r, L->radius / 2, me || role == turn ? 3 : 1,
                           me ? COL_TEXT : with_alpha(c, 230));
         int ic = r.h - 8;
-        draw_icon(d, board_role_icon(f->rs->roles[role].id), rc(r.x + 6, r.y + 4, ic, ic),
+        draw_icon(d, board_draw_role_icon(f->rs->roles[role].id), rc(r.x + 6, r.y + 4, ic, ic),
                   me ? COL_TEXT : c);
         char right[48];
         if (f->c.phase == PHASE_ACTION && passed)
@@ -936,7 +951,8 @@ static void draw_banner(ui_draw *d, const frame *f)
     int ic = r.h - 8;
     int x = r.x + L->pad / 2;
     if (f->c.phase == PHASE_ACTION && f->role >= 0) {
-        draw_icon(d, board_role_icon(f->rs->roles[f->role].id), rc(x, r.y + 4, ic, ic), COL_TEXT);
+        draw_icon(d, board_draw_role_icon(f->rs->roles[f->role].id), rc(x, r.y + 4, ic, ic),
+                  COL_TEXT);
         x += ic + L->pad / 2;
     }
     int right_w = 0;
@@ -1081,7 +1097,7 @@ static void draw_tooltip(ui_draw *d, const frame *f)
                 continue;
             const action_def *ad = &f->rs->actions[f->acts[i]];
             char why[RULES_WHY_MAX] = "";
-            bool ok = board_action_playable(f->a, f->role, f->acts[i], why, sizeof why);
+            bool ok = board_play_action_playable(f->a, f->role, f->acts[i], why, sizeof why);
             snprintf(buf, sizeof buf, "%s\n%s %d AP%s%s", ml_get(&ad->desc, f->l), tr(f, "Cost:"),
                      ad->ap, ok ? "" : "\n", ok ? "" : why);
             char title[160];
@@ -1195,7 +1211,9 @@ static void draw_entries_for_role(ui_draw *d, const frame *f, ui_rect body, size
             continue;
         char *s = rules_log_format(f->s, e, f->l);
         char line[512];
-        snprintf(line, sizeof line, "[%s %d] %s", tr(f, "R"), e->round, s);
+        char round[48];
+        snprintf(round, sizeof round, tr(f, "Round %d"), e->round);
+        snprintf(line, sizeof line, "[%s] %s", round, s);
         free(s);
         y += textw(d, rc(body.x, y, body.w, body.y + body.h - y), line, L->px_body, UI_FONT_REGULAR,
                    COL_TEXT, UI_ALIGN_LEFT) +
@@ -1235,7 +1253,7 @@ static void draw_curtain(ui_draw *d, const frame *f)
     int q = imin(L->w, L->h) / 4;
     draw_circle(d, L->w / 2, L->h / 4 + q / 2, q * 6 / 10, with_alpha(c, 255));
     if (role >= 0)
-        draw_icon(d, board_role_icon(f->rs->roles[role].id),
+        draw_icon(d, board_draw_role_icon(f->rs->roles[role].id),
                   rc(L->w / 2 - q / 2 + q / 8, L->h / 4 + q / 8, q * 3 / 4, q * 3 / 4), COL_TEXT);
     char buf[256];
     snprintf(buf, sizeof buf, tr(f, "Only the %s looks now"), role_name(f, role));
@@ -1326,12 +1344,12 @@ void board_draw(const app *a, ui_draw *d)
     f.pub.kind = VIEW_PUBLIC;
     f.pub.role = -1;
     rules_clock(f.s, &f.c);
-    f.role = board_acting_role(a);
-    f.n_acts = f.c.phase == PHASE_ACTION ? board_role_actions(a, f.role, f.acts) : 0;
+    f.role = board_play_acting_role(a);
+    f.n_acts = f.c.phase == PHASE_ACTION ? board_play_role_actions(a, f.role, f.acts) : 0;
     board_layout_compute(&f.L, a->width > 0 ? a->width : d->width,
                          a->height > 0 ? a->height : d->height, f.sc, f.n_acts,
                          (int)(f.sc->n_roles < RULES_MAX_ROLES ? f.sc->n_roles : RULES_MAX_ROLES));
-    board_targets_list(a, &f.targets);
+    board_play_targets(a, &f.targets);
     /* focus -1: no keyboard focus shown (the mouse is in use) */
     int nfocus = a->board.mode == BM_IDLE ? f.n_acts + 2 : f.targets.n;
     f.focus = a->board.focus < 0 || nfocus == 0 ? -1 : a->board.focus % nfocus;

@@ -7,14 +7,15 @@
 
 #include <string.h>
 
-void board_layout_for(const app *a, board_layout *L)
+void board_input_layout(const app *a, board_layout *L)
 {
     const game_state *s = match_state(a->match);
     const scenario_def *sc = state_scenario(s);
     clock_view c;
     rules_clock(s, &c);
     int acts[BOARD_MAX_ACTIONS];
-    int n = c.phase == PHASE_ACTION ? board_role_actions(a, board_acting_role(a), acts) : 0;
+    int n =
+        c.phase == PHASE_ACTION ? board_play_role_actions(a, board_play_acting_role(a), acts) : 0;
     int w = a->width > 0 ? a->width : 1920, h = a->height > 0 ? a->height : 1080;
     board_layout_compute(L, w, h, sc, n,
                          (int)(sc->n_roles < RULES_MAX_ROLES ? sc->n_roles : RULES_MAX_ROLES));
@@ -73,7 +74,7 @@ static void input_cycle_role(app *a, int delta)
     int n = (int)sc->n_roles;
     if (n == 0)
         return;
-    int cur = board_acting_role(a), at = 0;
+    int cur = board_play_acting_role(a), at = 0;
     for (int i = 0; i < n; i++)
         if (sc->roles[i] == cur)
             at = i;
@@ -94,7 +95,7 @@ static bool input_notebook_allowed(const app *a)
     const game_state *s = match_state(a->match);
     clock_view c;
     rules_clock(s, &c);
-    return c.phase == PHASE_ACTION && board_acting_role(a) >= 0;
+    return c.phase == PHASE_ACTION && board_play_acting_role(a) >= 0;
 }
 
 static void input_enter(app *a, const board_layout *L)
@@ -104,39 +105,39 @@ static void input_enter(app *a, const board_layout *L)
     clock_view c;
     rules_clock(s, &c);
     if (c.phase == PHASE_MEETING && b->mode == BM_IDLE) {
-        board_meeting_end(a);
+        board_play_meeting_end(a);
         return;
     }
     if (b->mode == BM_NOTE_MARK) {
         static const mark marks[] = {MARK_SUSPECT, MARK_CLEARED, MARK_WATCH, MARK_NONE};
-        board_note_pin(a, marks[(b->focus < 0 ? 0 : b->focus) % 4]);
+        board_play_note_pin(a, marks[(b->focus < 0 ? 0 : b->focus) % 4]);
         return;
     }
     if (b->mode == BM_TARGET || b->mode == BM_NOTE_TARGET) {
         board_targets t;
-        board_targets_list(a, &t);
+        board_play_targets(a, &t);
         if (t.n == 0)
             return;
         board_target pick = t.item[(b->focus < 0 ? 0 : b->focus) % t.n];
         if (b->mode == BM_NOTE_TARGET) {
             ui_rect r = input_target_rect(L, a, pick);
-            board_note_open(a, pick.kind, pick.id, r.x + r.w / 2, r.y + r.h / 2);
+            board_play_note_open(a, pick.kind, pick.id, r.x + r.w / 2, r.y + r.h / 2);
         } else {
-            board_choose_target(a, pick.kind, pick.id);
+            board_play_choose_target(a, pick.kind, pick.id);
         }
         return;
     }
     if (c.phase != PHASE_ACTION || b->focus < 0)
         return;
     int acts[BOARD_MAX_ACTIONS];
-    int n = board_role_actions(a, board_acting_role(a), acts);
+    int n = board_play_role_actions(a, board_play_acting_role(a), acts);
     int f = b->focus % (n + 2);
     if (f < n)
-        board_choose_action(a, acts[f], true);
+        board_play_choose_action(a, acts[f], true);
     else if (f == n)
-        board_end_turn(a);
+        board_play_end_turn(a);
     else
-        board_undo(a);
+        board_play_undo(a);
 }
 
 static void input_key(app *a, const ui_input *in, const board_layout *L)
@@ -148,7 +149,7 @@ static void input_key(app *a, const ui_input *in, const board_layout *L)
     ui_key k = in->key;
 
     if ((in->mods & MOD_CTRL) && k == KEY_Z) {
-        board_undo(a);
+        board_play_undo(a);
         return;
     }
     if (b->notebook_open) {
@@ -181,7 +182,7 @@ static void input_key(app *a, const ui_input *in, const board_layout *L)
     }
     switch (k) {
     case KEY_ESCAPE:
-        board_cancel(a);
+        board_play_cancel(a);
         return;
     case KEY_L:
         b->log_focus = !b->log_focus;
@@ -196,18 +197,18 @@ static void input_key(app *a, const ui_input *in, const board_layout *L)
         if (input_notebook_allowed(a))
             b->notebook_open = true;
         else
-            board_message(a, app_tr(a, "The notebook opens only on its role's turn."));
+            board_play_message(a, board_play_tr(a, "The notebook opens only on its role's turn."));
         return;
     case KEY_M:
         if (c.phase == PHASE_ACTION || c.phase == PHASE_MEETING) {
-            board_cancel(a);
+            board_play_cancel(a);
             b->mode = BM_NOTE_TARGET;
             b->focus = 0;
         }
         return;
     case KEY_E:
         if (c.phase == PHASE_ACTION)
-            board_end_turn(a);
+            board_play_end_turn(a);
         return;
     case KEY_R:
         if (state_setup(s)->mode == MODE_SOLO || c.phase != PHASE_ACTION)
@@ -228,11 +229,12 @@ static void input_key(app *a, const ui_input *in, const board_layout *L)
             input_focus_move(a, delta, 4);
         } else if (b->mode == BM_TARGET || b->mode == BM_NOTE_TARGET) {
             board_targets t;
-            board_targets_list(a, &t);
+            board_play_targets(a, &t);
             input_focus_move(a, delta, t.n);
         } else if (c.phase == PHASE_ACTION) {
             int acts[BOARD_MAX_ACTIONS];
-            input_focus_move(a, delta, board_role_actions(a, board_acting_role(a), acts) + 2);
+            input_focus_move(a, delta,
+                             board_play_role_actions(a, board_play_acting_role(a), acts) + 2);
         }
         return;
     }
@@ -244,13 +246,15 @@ static void input_key(app *a, const ui_input *in, const board_layout *L)
         if (b->mode == BM_NOTE_MARK) {
             static const mark marks[] = {MARK_SUSPECT, MARK_CLEARED, MARK_WATCH, MARK_NONE};
             if (i < 4)
-                board_note_pin(a, marks[i]);
+                board_play_note_pin(a, marks[i]);
             return;
         }
         int acts[BOARD_MAX_ACTIONS];
-        int n = c.phase == PHASE_ACTION ? board_role_actions(a, board_acting_role(a), acts) : 0;
+        int n = c.phase == PHASE_ACTION
+                    ? board_play_role_actions(a, board_play_acting_role(a), acts)
+                    : 0;
         if (i < n)
-            board_choose_action(a, acts[i], true);
+            board_play_choose_action(a, acts[i], true);
     }
 }
 
@@ -266,19 +270,19 @@ static void input_click(app *a, const ui_input *in, const board_layout *L)
     if (in->button == 3) {
         /* right: cancel what is chosen, else pin a note on what is under the mouse */
         if (b->mode != BM_IDLE) {
-            board_cancel(a);
+            board_play_cancel(a);
             return;
         }
         if (c.phase != PHASE_ACTION && c.phase != PHASE_MEETING)
             return;
         for (int t = 0; t < L->n_terminals; t++)
             if (ui_rect_contains(L->terminal[t], x, y)) {
-                board_note_open(a, BT_TERMINAL, t, x, y);
+                board_play_note_open(a, BT_TERMINAL, t, x, y);
                 return;
             }
         for (int r = 0; r < L->n_rooms; r++)
             if (ui_rect_contains(L->room[r], x, y)) {
-                board_note_open(a, BT_ROOM, r, x, y);
+                board_play_note_open(a, BT_ROOM, r, x, y);
                 return;
             }
         return;
@@ -290,30 +294,30 @@ static void input_click(app *a, const ui_input *in, const board_layout *L)
         static const mark marks[] = {MARK_SUSPECT, MARK_CLEARED, MARK_WATCH, MARK_NONE};
         for (int i = 0; i < 4; i++)
             if (ui_rect_contains(input_note_item(a, L, i), x, y)) {
-                board_note_pin(a, marks[i]);
+                board_play_note_pin(a, marks[i]);
                 return;
             }
-        board_cancel(a);
+        board_play_cancel(a);
         return;
     }
     if (c.phase == PHASE_MEETING && ui_rect_contains(L->end_turn, x, y)) {
-        board_meeting_end(a);
+        board_play_meeting_end(a);
         return;
     }
     if (c.phase == PHASE_ACTION) {
         int acts[BOARD_MAX_ACTIONS];
-        int n = board_role_actions(a, board_acting_role(a), acts);
+        int n = board_play_role_actions(a, board_play_acting_role(a), acts);
         for (int i = 0; i < n && i < L->n_actions; i++)
             if (ui_rect_contains(L->action[i], x, y)) {
-                board_choose_action(a, acts[i], false);
+                board_play_choose_action(a, acts[i], false);
                 return;
             }
         if (ui_rect_contains(L->end_turn, x, y)) {
-            board_end_turn(a);
+            board_play_end_turn(a);
             return;
         }
         if (ui_rect_contains(L->undo, x, y)) {
-            board_undo(a);
+            board_play_undo(a);
             return;
         }
     }
@@ -322,19 +326,19 @@ static void input_click(app *a, const ui_input *in, const board_layout *L)
             continue;
         int role = sc->roles[i];
         if (b->mode == BM_TARGET)
-            board_choose_target(a, BT_ROLE, role);
+            board_play_choose_target(a, BT_ROLE, role);
         else if (state_setup(s)->mode == MODE_SOLO || c.phase != PHASE_ACTION)
             b->active_role = role; /* who acts (solo) or pins notes (meeting) */
         return;
     }
     for (int t = 0; t < L->n_terminals; t++)
         if (ui_rect_contains(L->terminal[t], x, y)) {
-            board_choose_target(a, BT_TERMINAL, t);
+            board_play_choose_target(a, BT_TERMINAL, t);
             return;
         }
     for (int r = 0; r < L->n_rooms; r++)
         if (ui_rect_contains(L->room[r], x, y)) {
-            board_choose_target(a, BT_ROOM, r);
+            board_play_choose_target(a, BT_ROOM, r);
             return;
         }
     if (ui_rect_contains(L->log, x, y)) {
@@ -349,9 +353,9 @@ void board_input(app *a, const ui_input *in)
         return;
     board_ui *b = &a->board;
     if (b->ready_for != a->match)
-        board_reset(a); /* a new match arrived while the board was showing */
+        board_play_reset(a); /* a new match arrived while the board was showing */
     board_layout L;
-    board_layout_for(a, &L);
+    board_input_layout(a, &L);
     switch (in->type) {
     case IN_MOUSE_MOVE:
         b->hover_x = in->x;
@@ -379,7 +383,7 @@ void board_input(app *a, const ui_input *in)
         bool go = in->type == IN_MOUSE_DOWN ? in->button == 1
                                             : (in->key == KEY_ENTER || in->key == KEY_SPACE);
         if (go)
-            board_curtain_confirm(a);
+            board_play_curtain_confirm(a);
         return;
     }
     if (in->type == IN_KEY)

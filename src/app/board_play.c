@@ -5,7 +5,7 @@
  * end-to-end test waits on), undo, note markers, the "pass the screen" curtain for private
  * results, the meeting countdown, and the computer facilitator that plays the hidden side's
  * `start` / `next` after short real-time pauses so the room can follow. Everything here is UI
- * state in a->board: undo of the match never restores it; board_sync() re-derives it from the
+ * state in a->board: undo of the match never restores it; board_play_sync() re-derives it from the
  * match after every change.
  */
 #include "board.h"
@@ -30,7 +30,17 @@ static const game_state *play_state(const app *a)
     return match_state(a->match);
 }
 
-const char *board_phase_id(phase p)
+const char *board_play_tr(const app *a, const char *msgid)
+{
+    if (a->lang == LANG_JA && a->catalogue) {
+        const char *t = i18n_pget(a->catalogue, "board", msgid);
+        if (t != msgid)
+            return t;
+    }
+    return app_tr(a, msgid);
+}
+
+const char *board_play_phase_id(phase p)
 {
     static const char *const names[PHASE_COUNT] = {"setup",  "malware", "event",
                                                    "action", "meeting", "over"};
@@ -52,7 +62,7 @@ static void play_copy_utf8(char *dst, size_t n, const char *src)
     dst[len] = '\0';
 }
 
-void board_message(app *a, const char *text)
+void board_play_message(app *a, const char *text)
 {
     play_copy_utf8(a->board.message, sizeof a->board.message, text ? text : "");
     a->board.message_ms = MESSAGE_MS;
@@ -62,11 +72,11 @@ void board_message(app *a, const char *text)
 static void play_message2(app *a, const char *prefix_msgid, const char *reason)
 {
     char buf[RULES_WHY_MAX * 2];
-    snprintf(buf, sizeof buf, "%s: %s", app_tr(a, prefix_msgid), reason);
-    board_message(a, buf);
+    snprintf(buf, sizeof buf, "%s: %s", board_play_tr(a, prefix_msgid), reason);
+    board_play_message(a, buf);
 }
 
-int board_acting_role(const app *a)
+int board_play_acting_role(const app *a)
 {
     const game_state *s = play_state(a);
     clock_view c;
@@ -86,7 +96,7 @@ int board_acting_role(const app *a)
     return sc->n_roles > 0 ? sc->roles[0] : -1;
 }
 
-int board_role_actions(const app *a, int role, int *out)
+int board_play_role_actions(const app *a, int role, int *out)
 {
     const game_state *s = play_state(a);
     const ruleset *rs = state_ruleset(s);
@@ -128,7 +138,7 @@ static int play_candidates(const game_state *s, target_kind k)
     }
 }
 
-bool board_action_playable(const app *a, int role, int act, char *why, size_t why_n)
+bool board_play_action_playable(const app *a, int role, int act, char *why, size_t why_n)
 {
     const game_state *s = play_state(a);
     const action_def *ad = &state_ruleset(s)->actions[act];
@@ -155,7 +165,7 @@ bool board_action_playable(const app *a, int role, int act, char *why, size_t wh
         if (same || ad->target == TGT_NONE)
             play_copy_utf8(why, why_n, first);
         else
-            play_copy_utf8(why, why_n, app_tr(a, "no legal target now"));
+            play_copy_utf8(why, why_n, board_play_tr(a, "no legal target now"));
     }
     return false;
 }
@@ -169,7 +179,7 @@ static void targets_add(board_targets *t, board_target_kind k, int id)
     }
 }
 
-bool board_targets_has(const board_targets *t, board_target_kind k, int id)
+bool board_play_targets_has(const board_targets *t, board_target_kind k, int id)
 {
     for (int i = 0; i < t->n; i++)
         if (t->item[i].kind == k && t->item[i].id == id)
@@ -177,7 +187,7 @@ bool board_targets_has(const board_targets *t, board_target_kind k, int id)
     return false;
 }
 
-void board_targets_list(const app *a, board_targets *out)
+void board_play_targets(const app *a, board_targets *out)
 {
     memset(out, 0, sizeof *out);
     const game_state *s = play_state(a);
@@ -192,7 +202,7 @@ void board_targets_list(const app *a, board_targets *out)
     }
     if (b->mode != BM_TARGET || b->selected_action < 0)
         return;
-    int role = board_acting_role(a);
+    int role = board_play_acting_role(a);
     int act = b->selected_action;
     const action_def *ad = &state_ruleset(s)->actions[act];
     int n = play_candidates(s, ad->target);
@@ -256,7 +266,7 @@ static bool play_action_is_final(const ruleset *rs, int act)
     return false;
 }
 
-bool board_play(app *a, const move *m, char *why, size_t why_n)
+bool board_play_move(app *a, const move *m, char *why, size_t why_n)
 {
     char *line = move_format(play_state(a), m);
     bool ok = match_play(a->match, m, why, why_n);
@@ -265,7 +275,7 @@ bool board_play(app *a, const move *m, char *why, size_t why_n)
         fflush(stdout);
         app_autosave(a);
         play_clear_selection(a);
-        board_sync(a);
+        board_play_sync(a);
     }
     free(line);
     return ok;
@@ -277,20 +287,20 @@ static bool play_blocked(const app *a)
     return a->board.curtain || a->board.result_shown || rules_outcome(play_state(a)) != OUT_ONGOING;
 }
 
-void board_choose_action(app *a, int act, bool from_keyboard)
+void board_play_choose_action(app *a, int act, bool from_keyboard)
 {
     if (play_blocked(a))
         return;
     const game_state *s = play_state(a);
     clock_view c;
     rules_clock(s, &c);
-    int role = board_acting_role(a);
+    int role = board_play_acting_role(a);
     if (c.phase != PHASE_ACTION || role < 0) {
-        board_message(a, app_tr(a, "Actions are played in the action phase."));
+        board_play_message(a, board_play_tr(a, "Actions are played in the action phase."));
         return;
     }
     char why[RULES_WHY_MAX];
-    if (!board_action_playable(a, role, act, why, sizeof why)) {
+    if (!board_play_action_playable(a, role, act, why, sizeof why)) {
         play_message2(a, "Not possible", why);
         return;
     }
@@ -299,7 +309,7 @@ void board_choose_action(app *a, int act, bool from_keyboard)
     bool armed = a->board.mode == BM_TARGET && a->board.selected_action == act;
     if (ad->target == TGT_NONE && !from_keyboard && (!play_action_is_final(rs, act) || armed)) {
         move m = play_act_move(role, act, -1, -1);
-        if (!board_play(a, &m, why, sizeof why))
+        if (!board_play_move(a, &m, why, sizeof why))
             play_message2(a, "Not possible", why);
         return;
     }
@@ -308,26 +318,27 @@ void board_choose_action(app *a, int act, bool from_keyboard)
     a->board.selected_action = act;
     a->board.focus = from_keyboard ? 0 : -1;
     if (ad->target == TGT_NONE)
-        board_message(a, app_tr(a, play_action_is_final(rs, act)
-                                       ? "This ends the game now. Enter or click again to confirm."
-                                       : "Enter or click again to play it."));
+        board_play_message(
+            a, board_play_tr(a, play_action_is_final(rs, act)
+                                    ? "This ends the game now. Enter or click again to confirm."
+                                    : "Enter or click again to play it."));
 }
 
-void board_choose_target(app *a, board_target_kind k, int id)
+void board_play_choose_target(app *a, board_target_kind k, int id)
 {
     if (play_blocked(a))
         return;
     board_ui *b = &a->board;
     if (b->mode == BM_NOTE_TARGET) {
         if (k == BT_TERMINAL || k == BT_ROOM)
-            board_note_open(a, k, id, b->hover_x, b->hover_y);
+            board_play_note_open(a, k, id, b->hover_x, b->hover_y);
         return;
     }
     if (b->mode != BM_TARGET || b->selected_action < 0)
         return;
     const game_state *s = play_state(a);
     const action_def *ad = &state_ruleset(s)->actions[b->selected_action];
-    int role = board_acting_role(a);
+    int role = board_play_acting_role(a);
     board_target_kind want = ad->target == TGT_TERMINAL ? BT_TERMINAL
                              : ad->target == TGT_ROOM   ? BT_ROOM
                              : ad->target == TGT_NONE   ? BT_NONE
@@ -335,15 +346,15 @@ void board_choose_target(app *a, board_target_kind k, int id)
     if (k != want) {
         static const char *const need[] = {"", "Choose a terminal.", "Choose a room.",
                                            "Choose a role."};
-        board_message(a, app_tr(a, need[want]));
+        board_play_message(a, board_play_tr(a, need[want]));
         return;
     }
     char why[RULES_WHY_MAX];
     if (ad->target == TGT_ROLE_PAIR && b->pending_target < 0) {
         /* first step: the role that gives; legal when some receiver exists */
         board_targets t;
-        board_targets_list(a, &t);
-        if (board_targets_has(&t, BT_ROLE, id)) {
+        board_play_targets(a, &t);
+        if (board_play_targets_has(&t, BT_ROLE, id)) {
             b->pending_target = id;
             b->focus = 0;
             return;
@@ -367,11 +378,11 @@ void board_choose_target(app *a, board_target_kind k, int id)
         play_message2(a, "Not possible", why);
         return;
     }
-    if (!board_play(a, &m, why, sizeof why))
+    if (!board_play_move(a, &m, why, sizeof why))
         play_message2(a, "Not possible", why);
 }
 
-void board_cancel(app *a)
+void board_play_cancel(app *a)
 {
     board_ui *b = &a->board;
     if (b->notebook_open) {
@@ -385,21 +396,21 @@ void board_cancel(app *a)
     play_clear_selection(a);
 }
 
-void board_end_turn(app *a)
+void board_play_end_turn(app *a)
 {
     if (play_blocked(a))
         return;
-    int role = board_acting_role(a);
+    int role = board_play_acting_role(a);
     move m;
     move_init(&m, MV_PASS);
     m.role = role;
     char why[RULES_WHY_MAX];
-    if (role < 0 || !board_play(a, &m, why, sizeof why))
-        play_message2(a, app_tr(a, "Cannot end the turn"),
-                      role < 0 ? app_tr(a, "it is not the action phase") : why);
+    if (role < 0 || !board_play_move(a, &m, why, sizeof why))
+        play_message2(a, board_play_tr(a, "Cannot end the turn"),
+                      role < 0 ? board_play_tr(a, "it is not the action phase") : why);
 }
 
-void board_undo(app *a)
+void board_play_undo(app *a)
 {
     if (a->board.curtain || a->board.result_shown)
         return;
@@ -413,18 +424,18 @@ void board_undo(app *a)
             else
                 reason = "the facilitator's move cannot be taken back";
         }
-        play_message2(a, app_tr(a, "Cannot undo"), app_tr(a, reason));
+        play_message2(a, board_play_tr(a, "Cannot undo"), board_play_tr(a, reason));
         return;
     }
     printf("malcon: undo\n");
     fflush(stdout);
     app_autosave(a);
     play_clear_selection(a);
-    board_sync(a);
-    board_message(a, app_tr(a, "Undone."));
+    board_play_sync(a);
+    board_play_message(a, board_play_tr(a, "Undone."));
 }
 
-void board_note_open(app *a, board_target_kind k, int id, int x, int y)
+void board_play_note_open(app *a, board_target_kind k, int id, int x, int y)
 {
     if (play_blocked(a) || (k != BT_TERMINAL && k != BT_ROOM))
         return;
@@ -437,25 +448,25 @@ void board_note_open(app *a, board_target_kind k, int id, int x, int y)
     a->board.focus = 0;
 }
 
-void board_note_pin(app *a, mark mk)
+void board_play_note_pin(app *a, mark mk)
 {
     board_ui *b = &a->board;
     if (b->mode != BM_NOTE_MARK || b->note_target < 0)
         return;
     move m;
     move_init(&m, MV_NOTE);
-    m.role = board_acting_role(a);
+    m.role = board_play_acting_role(a);
     m.target[0] = b->note_kind == BT_TERMINAL ? b->note_target : -1;
     m.target[1] = b->note_kind == BT_ROOM ? b->note_target : -1;
     m.value = (int)mk;
     char why[RULES_WHY_MAX];
-    if (m.role < 0 || !board_play(a, &m, why, sizeof why))
-        play_message2(a, app_tr(a, "Cannot pin the note"),
-                      m.role < 0 ? app_tr(a, "no role in play") : why);
+    if (m.role < 0 || !board_play_move(a, &m, why, sizeof why))
+        play_message2(a, board_play_tr(a, "Cannot pin the note"),
+                      m.role < 0 ? board_play_tr(a, "no role in play") : why);
     play_clear_selection(a);
 }
 
-bool board_entry_private(const app *a, const log_entry *e)
+bool board_play_entry_private(const app *a, const log_entry *e)
 {
     const game_state *s = play_state(a);
     if (e->vis != VIS_ROLE || state_setup(s)->mode == MODE_SOLO)
@@ -474,7 +485,7 @@ static size_t play_move_end(const match *m, size_t i)
     return match_log(m)->count;
 }
 
-void board_curtain_confirm(app *a)
+void board_play_curtain_confirm(app *a)
 {
     board_ui *b = &a->board;
     if (b->curtain) {
@@ -487,12 +498,12 @@ void board_curtain_confirm(app *a)
     if (b->result_shown) {
         b->result_shown = false;
         b->log_seen = play_move_end(a->match, b->curtain_log);
-        board_message(a, app_tr(a, "Filed in the notebook (N on this role's turn)."));
-        board_sync(a); /* another private result of the same turn may wait */
+        board_play_message(a, board_play_tr(a, "Filed in the notebook (N on this role's turn)."));
+        board_play_sync(a); /* another private result of the same turn may wait */
     }
 }
 
-void board_meeting_end(app *a)
+void board_play_meeting_end(app *a)
 {
     clock_view c;
     rules_clock(play_state(a), &c);
@@ -501,11 +512,11 @@ void board_meeting_end(app *a)
     move m;
     move_init(&m, MV_NEXT);
     char why[RULES_WHY_MAX];
-    if (!board_play(a, &m, why, sizeof why))
+    if (!board_play_move(a, &m, why, sizeof why))
         play_message2(a, "Not possible", why);
 }
 
-int board_count_display(const app *a, int room)
+int board_play_count_shown(const app *a, int room)
 {
     const board_ui *b = &a->board;
     if (room < 0 || room >= RULES_MAX_ROOMS)
@@ -536,7 +547,7 @@ static uint32_t play_pace(phase p)
     }
 }
 
-void board_sync(app *a)
+void board_play_sync(app *a)
 {
     board_ui *b = &a->board;
     const game_state *s = play_state(a);
@@ -550,7 +561,7 @@ void board_sync(app *a)
         b->shown_round = c.round;
     }
     if ((int)c.phase != b->shown_phase) {
-        printf("malcon: phase %s\n", board_phase_id(c.phase));
+        printf("malcon: phase %s\n", board_play_phase_id(c.phase));
         b->shown_phase = (int)c.phase;
         b->facilitator_wait_ms = play_pace(c.phase);
         if (c.phase == PHASE_MEETING)
@@ -577,7 +588,7 @@ void board_sync(app *a)
         room_view rv;
         rules_room(s, pub, (int)r, &rv);
         if (rv.count != b->count_to[r]) {
-            b->count_from[r] = board_count_display(a, (int)r);
+            b->count_from[r] = board_play_count_shown(a, (int)r);
             b->count_to[r] = rv.count;
             b->count_ms[r] = BOARD_ANIM_COUNT_MS;
         }
@@ -600,7 +611,7 @@ void board_sync(app *a)
         size_t i = b->log_seen;
         for (; i < log->count; i++) {
             const log_entry *e = &log->items[i];
-            if (board_entry_private(a, e) && e->vis_role >= 0) {
+            if (board_play_entry_private(a, e) && e->vis_role >= 0) {
                 b->curtain = true;
                 b->curtain_role = e->vis_role;
                 b->curtain_log = i;
@@ -614,7 +625,7 @@ void board_sync(app *a)
     }
 }
 
-void board_reset(app *a)
+void board_play_reset(app *a)
 {
     board_ui *b = &a->board;
     memset(b, 0, sizeof *b);
@@ -642,7 +653,7 @@ void board_reset(app *a)
         b->count_from[r] = b->count_to[r] = rv.count;
     }
     b->event_shown = rules_round_event(s);
-    board_sync(a);
+    board_play_sync(a);
 }
 
 /* The computer facilitator's step in the hidden side's phases: after its pause it plays
@@ -660,20 +671,20 @@ static bool play_facilitator_step(app *a, phase p, uint32_t dt)
     move m;
     move_init(&m, p == PHASE_SETUP ? MV_START : MV_NEXT);
     char why[RULES_WHY_MAX];
-    if (!board_play(a, &m, why, sizeof why)) {
+    if (!board_play_move(a, &m, why, sizeof why)) {
         play_message2(a, "The facilitator cannot go on", why);
         return false;
     }
     return true;
 }
 
-void board_tick(app *a, uint32_t dt)
+void board_play_tick(app *a, uint32_t dt)
 {
     board_ui *b = &a->board;
     if (!a->match)
         return;
     if (b->ready_for != a->match)
-        board_reset(a); /* a new match arrived while the board was showing */
+        board_play_reset(a); /* a new match arrived while the board was showing */
     b->anim_ms += dt;
     b->message_ms = b->message_ms > dt ? b->message_ms - dt : 0;
     b->event_ms = b->event_ms > dt ? b->event_ms - dt : 0;
@@ -701,7 +712,7 @@ void board_tick(app *a, uint32_t dt)
             b->meeting_ms_left -= dt;
         } else {
             b->meeting_ms_left = 0;
-            board_meeting_end(a);
+            board_play_meeting_end(a);
         }
     } else if (c.phase == PHASE_OVER) {
         if (b->facilitator_wait_ms > dt && !a->fast_forward) {

@@ -35,7 +35,7 @@
 
 static void screen_board_enter(app *a)
 {
-    board_reset(a);
+    board_play_reset(a);
 }
 
 static void screen_board_leave(app *a)
@@ -54,7 +54,7 @@ static void screen_board_update(app *a, uint32_t dt_ms)
 {
     if (!a->match)
         return;
-    board_tick(a, dt_ms);
+    board_play_tick(a, dt_ms);
     /* keep ticking at frame rate while anything moves or a timer runs */
     const board_ui *b = &a->board;
     clock_view c;

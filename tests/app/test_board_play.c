@@ -1,0 +1,563 @@
+/* test_board_play.c: the board screen played through its input function and drawn through the
+ * recording drawer: whole random games never show a hidden fact on the public screen, and
+ * clicks and keys play the moves a player means (targets, illegal reasons, keyboard only,
+ * undo, curtain, notebook, notes, meeting countdown, facilitator pacing, game over). */
+#include "board.h"
+#include "helper_app.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/* A standard workshop game, private information on, four players (one role each). */
+static const char *const game_head = "malcon-save 1\n"
+                                     "scenario standard\n"
+                                     "seed %llu\n"
+                                     "mode workshop\n"
+                                     "option private on\n"
+                                     "option open off\n"
+                                     "player Aiko commander\n"
+                                     "player Ben researcher\n"
+                                     "player Chika forensic\n"
+                                     "player Daisuke notification\n"
+                                     "moves\n"
+                                     "%s";
+
+/* Opens the board on the standard game of seed after the given move lines. */
+static void open_board(app *a, unsigned long long seed, const char *moves, lang l)
+{
+    helper_app_init(a, NULL, 1920, 1080);
+    app_set_lang(a, l);
+    char text[4096], why[256];
+    snprintf(text, sizeof text, game_head, seed, moves);
+    if (!app_load_text(a, text, why, sizeof why))
+        fail_msg("cannot load the game: %s", why);
+    helper_tick(a); /* the board screen enters */
+    assert_int_equal(a->screen, SCR_BOARD);
+}
+
+static const game_state *st(const app *a)
+{
+    return match_state(a->match);
+}
+
+static const char *last_line(const app *a)
+{
+    size_t n = match_moves(a->match);
+    return n ? match_move_line(a->match, n - 1) : "";
+}
+
+static int action_index(const app *a, const char *id)
+{
+    return ruleset_action(a->rs, id);
+}
+
+/* The button index of action id in the acting role's row, or fail. */
+static int button_of(const app *a, const char *id)
+{
+    int acts[BOARD_MAX_ACTIONS];
+    int n = board_play_role_actions(a, board_play_acting_role(a), acts);
+    for (int i = 0; i < n; i++)
+        if (acts[i] == action_index(a, id))
+            return i;
+    fail_msg("action %s is not on the acting role's card", id);
+    return -1;
+}
+
+static void click_rect(app *a, ui_rect r)
+{
+    helper_click(a, r.x + r.w / 2, r.y + r.h / 2);
+}
+
+static void right_click(app *a, ui_rect r)
+{
+    ui_input in = {0};
+    in.type = IN_MOUSE_DOWN;
+    in.button = 3;
+    in.x = r.x + r.w / 2;
+    in.y = r.y + r.h / 2;
+    app_input(a, &in);
+}
+
+static bool rec_has_text_exact_in(const ui_draw *d, const char *text, ui_rect area)
+{
+    size_t n;
+    const ui_rec_call *c = ui_draw_rec_calls(d, &n);
+    for (size_t i = 0; i < n; i++)
+        if (c[i].kind == REC_TEXT && c[i].text && strcmp(c[i].text, text) == 0 &&
+            board_layout_overlap(c[i].r, area))
+            return true;
+    return false;
+}
+
+/* ---- the hidden-fact check of the public screen ---- */
+
+/* True when log entry i belongs to the private result the board shows right now. */
+static bool shown_result(const app *a, size_t i, const log_entry *e)
+{
+    const board_ui *b = &a->board;
+    if (b->notebook_open)
+        return e->vis_role == board_play_acting_role(a);
+    if (!b->result_shown || e->vis_role != b->curtain_role || i < b->curtain_log)
+        return false;
+    /* the result of the move behind the curtain only */
+    size_t n = match_moves(a->match);
+    for (size_t k = 0; k < n; k++)
+        if (match_log_start(a->match, k) <= b->curtain_log &&
+            b->curtain_log < match_log_start(a->match, k + 1))
+            return i < match_log_start(a->match, k + 1);
+    return true;
+}
+
+static void check_public_screen(app *a, unsigned long long seed, size_t step)
+{
+    ui_draw *d = helper_draw(a);
+    size_t n;
+    const ui_rec_call *calls = ui_draw_rec_calls(d, &n);
+    const game_state *s = st(a);
+    const ruleset *rs = state_ruleset(s);
+    const scenario_def *sc = state_scenario(s);
+    viewer pub = {VIEW_PUBLIC, -1}, fac = {VIEW_FACILITATOR, -1};
+    board_layout L;
+    board_input_layout(a, &L);
+
+    /* 1. an INFECTED token only on a terminal the public knows is infected */
+    const char *infected = board_play_tr(a, "INFECTED");
+    for (int t = 0; t < (int)sc->n_terminals && !a->board.curtain; t++) {
+        terminal_view pv, fv;
+        rules_terminal(s, pub, t, &pv);
+        rules_terminal(s, fac, t, &fv);
+        bool token = rec_has_text_exact_in(d, infected, L.terminal[t]);
+        if (token && !pv.known_infected)
+            fail_msg("seed %llu step %zu: %s shows %s before it is examined (truth: %s)", seed,
+                     step, sc->terminals[t].id, infected, fv.infected ? "infected" : "clean");
+        if (!token && pv.known_infected)
+            fail_msg("seed %llu step %zu: %s is known infected but shows no token", seed, step,
+                     sc->terminals[t].id);
+    }
+
+    /* 2. no title of an event still in the deck (and never drawn) */
+    const log_buf *log = match_log(a->match);
+    int deck[64];
+    size_t nd = rules_deck_peek(s, deck, 64);
+    for (size_t k = 0; k < nd; k++) {
+        bool drawn = deck[k] == rules_round_event(s);
+        for (size_t i = 0; i < log->count && !drawn; i++)
+            drawn = log->items[i].type == LOG_EVENT && log->items[i].event == deck[k];
+        if (drawn)
+            continue;
+        const char *title = ml_get(&rs->events[deck[k]].title, a->lang);
+        if (ui_draw_rec_has_text(d, title))
+            fail_msg("seed %llu step %zu: the undrawn event '%s' is on screen", seed, step, title);
+    }
+
+    /* 3. and 4. no private result before its confirmation, no facilitator line ever */
+    for (size_t i = 0; i < log->count; i++) {
+        const log_entry *e = &log->items[i];
+        bool priv = board_play_entry_private(a, e);
+        if (e->vis != VIS_FACILITATOR && !priv)
+            continue;
+        if (priv && shown_result(a, i, e))
+            continue;
+        char *text = rules_log_format(s, e, a->lang);
+        /* the same words as a result shown now (the same room analysed twice) say nothing new */
+        bool same = false;
+        for (size_t j = 0; j < log->count && priv && !same; j++) {
+            const log_entry *o = &log->items[j];
+            if (j == i || !board_play_entry_private(a, o) || !shown_result(a, j, o))
+                continue;
+            char *other = rules_log_format(s, o, a->lang);
+            same = strcmp(other, text) == 0;
+            free(other);
+        }
+        if (same) {
+            free(text);
+            continue;
+        }
+        for (size_t c = 0; c < n; c++)
+            if (calls[c].kind == REC_TEXT && calls[c].text && strstr(calls[c].text, text))
+                fail_msg("seed %llu step %zu: %s line %zu on screen (curtain %d, result %d, "
+                         "curtain_log %zu, log_seen %zu, notebook %d): %s",
+                         seed, step, priv ? "private" : "facilitator", i, a->board.curtain,
+                         a->board.result_shown, a->board.curtain_log, a->board.log_seen,
+                         a->board.notebook_open, text);
+        free(text);
+    }
+    draw_free(d);
+}
+
+/* Plays one whole game of seed by random legal moves, checking the screen after each. */
+static void play_random_game(unsigned long long seed, lang l)
+{
+    app a;
+    open_board(&a, seed, "", l);
+    core_rng rng;
+    core_rng_seed(&rng, seed * 7919u + 1);
+    move *legal = calloc(512, sizeof *legal);
+    size_t step = 0;
+    int curtains = 0;
+    check_public_screen(&a, seed, step);
+    while (rules_outcome(st(&a)) == OUT_ONGOING && step < 2000) {
+        if (a.board.curtain || a.board.result_shown) {
+            curtains += a.board.curtain;
+            board_play_curtain_confirm(&a);
+            check_public_screen(&a, seed, ++step);
+            continue;
+        }
+        size_t nl = rules_legal_moves(st(&a), legal, 512);
+        assert_true(nl > 0);
+        if (nl > 512)
+            nl = 512;
+        move m = legal[core_rng_range(&rng, 0, (int)nl - 1)];
+        /* keep games long enough to see the rounds: declaring is rarely chosen */
+        if (m.kind == MV_ACT && strcmp(a.rs->actions[m.action].id, "declare") == 0 &&
+            core_rng_range(&rng, 0, 9) != 0)
+            continue;
+        char why[RULES_WHY_MAX];
+        if (!board_play_move(&a, &m, why, sizeof why))
+            fail_msg("seed %llu: a legal move was refused: %s", seed, why);
+        /* hover somewhere (tooltips must stay public too) and let time pass a little */
+        board_layout L;
+        board_input_layout(&a, &L);
+        int t = core_rng_range(&rng, 0, L.n_terminals - 1);
+        a.board.hover_x = L.terminal[t].x + 4;
+        a.board.hover_y = L.terminal[t].y + 4;
+        app_update(&a, 16);
+        check_public_screen(&a, seed, ++step);
+    }
+    assert_int_not_equal(rules_outcome(st(&a)), OUT_ONGOING);
+    assert_true(curtains > 0); /* private information was on: some result went behind it */
+    free(legal);
+    app_free(&a);
+}
+
+static void test_board_random_games_never_show_hidden_facts(void **state)
+{
+    for (unsigned long long seed = 1; seed <= 6; seed++)
+        play_random_game(seed, seed % 2 ? LANG_EN : LANG_JA);
+}
+
+/* ---- playing with the mouse ---- */
+
+static void test_board_click_action_then_target_plays(void **state)
+{
+    app a;
+    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    assert_int_equal(board_play_acting_role(&a), ruleset_role(a.rs, "commander"));
+    board_layout L;
+    board_input_layout(&a, &L);
+    click_rect(&a, L.action[button_of(&a, "contain")]);
+    assert_int_equal(a.board.mode, BM_TARGET);
+    board_targets t;
+    board_play_targets(&a, &t);
+    assert_true(t.n > 0);
+    assert_int_equal(t.item[0].kind, BT_TERMINAL);
+    /* the legal targets light up: drawing them shows the highlight on the first one */
+    int term = t.item[t.n - 1].id;
+    size_t before = match_moves(a.match);
+    click_rect(&a, L.terminal[term]);
+    assert_int_equal(match_moves(a.match), before + 1);
+    char want[64];
+    snprintf(want, sizeof want, "act commander contain %s",
+             state_scenario(st(&a))->terminals[term].id);
+    assert_string_equal(last_line(&a), want);
+    assert_int_equal(a.board.mode, BM_IDLE);
+    app_free(&a);
+}
+
+static void test_board_illegal_target_shows_the_rules_reason(void **state)
+{
+    app a;
+    open_board(&a, 3, "start\nnext\nnext\nact commander contain T01\n", LANG_EN);
+    board_layout L;
+    board_input_layout(&a, &L);
+    click_rect(&a, L.action[button_of(&a, "contain")]);
+    assert_int_equal(a.board.mode, BM_TARGET);
+    size_t before = match_moves(a.match);
+    click_rect(&a, L.terminal[0]); /* T01 is already isolated */
+    assert_int_equal(match_moves(a.match), before);
+    move m;
+    move_init(&m, MV_ACT);
+    m.role = ruleset_role(a.rs, "commander");
+    m.action = action_index(&a, "contain");
+    m.target[0] = 0;
+    char why[RULES_WHY_MAX];
+    assert_false(rules_check(st(&a), &m, why, sizeof why));
+    assert_non_null(strstr(a.board.message, why));
+    ui_draw *d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, why)); /* shown in the message bar */
+    draw_free(d);
+    /* right-click cancels the choice */
+    right_click(&a, L.terminal[1]);
+    assert_int_equal(a.board.mode, BM_IDLE);
+    app_free(&a);
+}
+
+static void test_board_keyboard_only_plays_and_passes(void **state)
+{
+    app a;
+    open_board(&a, 3, "start\nnext\nnext\n", LANG_JA);
+    int b = button_of(&a, "contain");
+    helper_key(&a, (ui_key)(KEY_1 + b), 0);
+    assert_int_equal(a.board.mode, BM_TARGET);
+    board_targets t;
+    board_play_targets(&a, &t);
+    assert_true(t.n >= 3);
+    helper_key(&a, KEY_TAB, 0);
+    helper_key(&a, KEY_TAB, 0);
+    helper_key(&a, KEY_TAB, MOD_SHIFT);
+    helper_key(&a, KEY_RIGHT, 0);
+    helper_key(&a, KEY_ENTER, 0);
+    char want[64];
+    snprintf(want, sizeof want, "act commander contain %s",
+             state_scenario(st(&a))->terminals[t.item[2].id].id);
+    assert_string_equal(last_line(&a), want);
+    /* E ends the turn; the banner goes to the next role */
+    helper_key(&a, KEY_E, 0);
+    assert_string_equal(last_line(&a), "pass commander");
+    assert_int_equal(board_play_acting_role(&a), ruleset_role(a.rs, "researcher"));
+    ui_draw *d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, "手番: リサーチャー - Ben"));
+    draw_free(d);
+    /* Esc cancels a choice; a no-target action waits for Enter */
+    helper_key(&a, (ui_key)(KEY_1 + button_of(&a, "profiling")), 0);
+    assert_int_equal(a.board.mode, BM_TARGET);
+    helper_key(&a, KEY_ESCAPE, 0);
+    assert_int_equal(a.board.mode, BM_IDLE);
+    assert_string_equal(last_line(&a), "pass commander");
+    app_free(&a);
+}
+
+static void test_board_undo_as_far_as_the_rules_allow(void **state)
+{
+    app a;
+    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    uint64_t before = state_hash(st(&a));
+    size_t moves = match_moves(a.match);
+    helper_key(&a, (ui_key)(KEY_1 + button_of(&a, "report")), 0);
+    helper_key(&a, KEY_ENTER, 0);
+    assert_string_equal(last_line(&a), "act commander report");
+    helper_key(&a, KEY_Z, MOD_CTRL);
+    assert_int_equal(match_moves(a.match), moves);
+    assert_true(state_hash(st(&a)) == before);
+    /* the facilitator's `next` drew an event: it cannot be taken back */
+    helper_key(&a, KEY_Z, MOD_CTRL);
+    assert_int_equal(match_moves(a.match), moves);
+    assert_non_null(strstr(a.board.message, "Cannot undo"));
+    /* the Undo button does the same */
+    board_layout L;
+    board_input_layout(&a, &L);
+    click_rect(&a, L.action[button_of(&a, "report")]); /* no target: played at once */
+    assert_string_equal(last_line(&a), "act commander report");
+    click_rect(&a, L.undo);
+    assert_true(state_hash(st(&a)) == before);
+    app_free(&a);
+}
+
+/* ---- private results: curtain, result, notebook ---- */
+
+static void test_board_curtain_hides_a_private_result_until_confirmed(void **state)
+{
+    app a;
+    open_board(&a, 3, "start\nnext\nnext\npass commander\n", LANG_EN);
+    int researcher = ruleset_role(a.rs, "researcher");
+    assert_int_equal(board_play_acting_role(&a), researcher);
+    helper_key(&a, (ui_key)(KEY_1 + button_of(&a, "log_analysis")), 0);
+    helper_key(&a, KEY_ENTER, 0);
+    assert_true(a.board.curtain);
+    assert_int_equal(a.board.curtain_role, researcher);
+    const log_entry *e = &match_log(a.match)->items[a.board.curtain_log];
+    assert_int_equal(e->vis, VIS_ROLE);
+    char *secret = rules_log_format(st(&a), e, LANG_EN);
+
+    ui_draw *d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, "Only the Researcher looks now"));
+    assert_false(ui_draw_rec_has_text(d, secret));
+    draw_free(d);
+    /* nothing but the confirmation gets through the curtain */
+    helper_key(&a, KEY_E, 0);
+    assert_true(a.board.curtain);
+    assert_string_equal(last_line(&a), "act researcher log_analysis sales");
+
+    helper_key(&a, KEY_ENTER, 0);
+    assert_false(a.board.curtain);
+    assert_true(a.board.result_shown);
+    d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, secret));
+    draw_free(d);
+
+    helper_key(&a, KEY_ENTER, 0);
+    assert_false(a.board.result_shown);
+    d = helper_draw(&a);
+    assert_false(ui_draw_rec_has_text(d, secret)); /* not in the public log */
+    draw_free(d);
+
+    /* the researcher's notebook, on the researcher's turn */
+    helper_key(&a, KEY_N, 0);
+    assert_true(a.board.notebook_open);
+    d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, secret));
+    draw_free(d);
+    helper_key(&a, KEY_ESCAPE, 0);
+    assert_false(a.board.notebook_open);
+
+    /* the next role's notebook does not hold it */
+    helper_key(&a, KEY_E, 0);
+    assert_int_equal(board_play_acting_role(&a), ruleset_role(a.rs, "forensic"));
+    helper_key(&a, KEY_N, 0);
+    d = helper_draw(&a);
+    assert_false(ui_draw_rec_has_text(d, secret));
+    draw_free(d);
+    free(secret);
+    app_free(&a);
+}
+
+/* ---- notes, meeting, facilitator, game over ---- */
+
+static void test_board_note_marker_from_the_menu(void **state)
+{
+    app a;
+    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    board_layout L;
+    board_input_layout(&a, &L);
+    right_click(&a, L.terminal[4]);
+    assert_int_equal(a.board.mode, BM_NOTE_MARK);
+    helper_key(&a, KEY_1, 0);
+    assert_string_equal(last_line(&a), "note commander T05 suspect");
+    ui_draw *d = helper_draw(&a);
+    assert_true(rec_has_text_exact_in(d, "Suspect", L.terminal[4]));
+    draw_free(d);
+    /* keyboard: M, choose the room after the terminals, Enter, 3 (watch) */
+    helper_key(&a, KEY_M, 0);
+    assert_int_equal(a.board.mode, BM_NOTE_TARGET);
+    int n_term = (int)state_scenario(st(&a))->n_terminals;
+    for (int i = 0; i <= n_term; i++)
+        helper_key(&a, KEY_TAB, 0);
+    helper_key(&a, KEY_ENTER, 0);
+    assert_int_equal(a.board.mode, BM_NOTE_MARK);
+    helper_key(&a, KEY_3, 0);
+    assert_string_equal(last_line(&a), "note commander general watch");
+    app_free(&a);
+}
+
+static void test_board_meeting_countdown_submits_next(void **state)
+{
+    app a;
+    open_board(&a, 3,
+               "start\nnext\nnext\npass commander\npass researcher\npass forensic\n"
+               "pass notification\n",
+               LANG_JA);
+    clock_view c;
+    rules_clock(st(&a), &c);
+    assert_int_equal(c.phase, PHASE_MEETING);
+    int secs = state_scenario(st(&a))->meeting_seconds;
+    char want[64];
+    snprintf(want, sizeof want, "作戦会議 %d:%02d", secs / 60, secs % 60);
+    ui_draw *d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, want));
+    draw_free(d);
+    for (int i = 0; i < secs / 2; i++)
+        app_update(&a, 1000);
+    snprintf(want, sizeof want, "作戦会議 %d:%02d", (secs - secs / 2) / 60, (secs - secs / 2) % 60);
+    d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, want));
+    draw_free(d);
+    rules_clock(st(&a), &c);
+    assert_int_equal(c.phase, PHASE_MEETING);
+    for (int i = 0; i < secs; i++)
+        app_update(&a, 1000);
+    assert_string_equal(match_move_line(a.match, 7), "next"); /* the countdown ended it */
+    rules_clock(st(&a), &c);
+    assert_int_equal(c.round, 2);
+    app_free(&a);
+
+    /* or Enter ends it early */
+    open_board(&a, 3,
+               "start\nnext\nnext\npass commander\npass researcher\npass forensic\n"
+               "pass notification\n",
+               LANG_EN);
+    helper_key(&a, KEY_ENTER, 0);
+    assert_string_equal(last_line(&a), "next");
+    rules_clock(st(&a), &c);
+    assert_int_equal(c.round, 2);
+    app_free(&a);
+}
+
+static void test_board_facilitator_paces_the_hidden_side(void **state)
+{
+    app a;
+    open_board(&a, 3, "", LANG_EN);
+    clock_view c;
+    app_update(&a, 300);
+    assert_int_equal(match_moves(a.match), 0); /* a pause before the start */
+    for (int i = 0; i < 10 && match_moves(a.match) == 0; i++)
+        app_update(&a, 100);
+    assert_int_equal(match_moves(a.match), 1);
+    assert_string_equal(last_line(&a), "start");
+    assert_true(a.animating); /* the loop keeps ticking while the facilitator waits */
+    rules_clock(st(&a), &c);
+    assert_int_equal(c.phase, PHASE_MALWARE);
+    app_update(&a, 500);
+    assert_int_equal(match_moves(a.match), 1); /* the room can follow: not at once */
+    for (int i = 0; i < 40; i++)
+        app_update(&a, 100);
+    rules_clock(st(&a), &c);
+    assert_int_equal(c.phase, PHASE_ACTION); /* malware, then the event, then the players */
+    assert_int_equal(match_moves(a.match), 3);
+    /* the players' turn: nothing moves on its own */
+    for (int i = 0; i < 50; i++)
+        app_update(&a, 100);
+    assert_int_equal(match_moves(a.match), 3);
+    app_free(&a);
+
+    /* fast forward (screenshots): the hidden side plays at once, animations end */
+    open_board(&a, 3, "", LANG_EN);
+    a.fast_forward = true;
+    app_update(&a, 16);
+    rules_clock(st(&a), &c);
+    assert_int_equal(c.phase, PHASE_ACTION);
+    assert_int_equal(a.board.event_ms, 0);
+    app_free(&a);
+}
+
+static void test_board_declare_ends_on_the_end_screen(void **state)
+{
+    app a;
+    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    board_layout L;
+    board_input_layout(&a, &L);
+    ui_rect declare = L.action[button_of(&a, "declare")];
+    click_rect(&a, declare);
+    assert_int_equal(match_moves(a.match), 3); /* the game-ending action asks first */
+    assert_int_equal(a.board.mode, BM_TARGET);
+    click_rect(&a, declare);
+    assert_string_equal(last_line(&a), "act commander declare");
+    assert_int_not_equal(rules_outcome(st(&a)), OUT_ONGOING);
+    for (int i = 0; i < 30 && a.screen == SCR_BOARD; i++)
+        app_update(&a, 100);
+    assert_int_equal(a.screen, SCR_END);
+    app_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_board_random_games_never_show_hidden_facts),
+        cmocka_unit_test(test_board_click_action_then_target_plays),
+        cmocka_unit_test(test_board_illegal_target_shows_the_rules_reason),
+        cmocka_unit_test(test_board_keyboard_only_plays_and_passes),
+        cmocka_unit_test(test_board_undo_as_far_as_the_rules_allow),
+        cmocka_unit_test(test_board_curtain_hides_a_private_result_until_confirmed),
+        cmocka_unit_test(test_board_note_marker_from_the_menu),
+        cmocka_unit_test(test_board_meeting_countdown_submits_next),
+        cmocka_unit_test(test_board_facilitator_paces_the_hidden_side),
+        cmocka_unit_test(test_board_declare_ends_on_the_end_screen),
+    };
+    return cmocka_run_group_tests_name("board_play", tests, NULL, NULL);
+}
