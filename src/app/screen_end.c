@@ -25,11 +25,11 @@ static void end_layout(const app *a, end_geom *g)
 {
     int W = a->width, H = a->height;
 #define R(x, y, w, h) layout_design_rect((ui_rect){x, y, w, h}, W, H)
-    g->banner = R(60, 36, 1800, 190);
-    g->icon = R(100, 61, 140, 140);
-    g->outcome = R(270, 52, 1540, 96);
-    g->cause = R(270, 146, 1540, 50);
-    g->subline = R(270, 190, 1540, 30);
+    g->banner = R(60, 30, 1800, 204);
+    g->icon = R(100, 62, 140, 140);
+    g->outcome = R(270, 40, 1540, 96);
+    g->cause = R(270, 134, 1540, 48);
+    g->subline = R(270, 184, 1540, 36);
     g->score_panel = R(60, 250, 720, 706);
     g->score_total = R(100, 270, 400, 130);
     g->rank = R(600, 280, 140, 110);
@@ -37,8 +37,8 @@ static void end_layout(const app *a, end_geom *g)
         g->term[i] = R(100, 420 + i * 64, 640, 58);
     g->truth_panel = R(820, 250, 1040, 706);
     g->truth_title = R(860, 266, 960, 56);
-    g->plan = R(860, 330, 960, 290);
-    g->list = R(860, 636, 960, 310);
+    g->plan = R(860, 330, 960, 320);
+    g->list = R(860, 666, 960, 280);
     g->button[END_NEW] = R(1160, 976, 400, 84);
     g->button[END_TITLE] = R(1580, 976, 280, 84);
     g->hint = R(60, 976, 1060, 84);
@@ -160,10 +160,14 @@ static void end_draw_score(const app *a, ui_draw *d, const end_geom *g, const ga
     widget_text(d, lab, app_tr(a, "Score"), layout_font_px(TYPE_SMALL, W, H), UI_FONT_BOLD,
                 THEME_ACCENT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     ui_rect big = {num.x, num.y + num.h / 3, num.w, num.h * 2 / 3};
-    int bw = widget_text(d, big, buf, layout_px(96, W, H), UI_FONT_BOLD, THEME_TEXT,
-                         UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    (void)bw;
-    ui_rect of = {num.x + layout_px(150, W, H), big.y, layout_px(200, W, H), big.h};
+    ui_text_style bs = widget_style(layout_px(96, W, H), UI_FONT_BOLD, THEME_TEXT,
+                                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    draw_text(d, big, buf, &bs);
+    int bw = 0, bh = 0;
+    draw_measure(d, buf, &bs, &bw, &bh);
+    /* "/ 100" sits on the number's baseline side, right after it */
+    ui_rect of = {num.x + bw + layout_px(12, W, H), big.y, layout_px(200, W, H),
+                  big.h - layout_px(14, W, H)};
     widget_text(d, of, "/ 100", layout_font_px(TYPE_BODY, W, H), UI_FONT_REGULAR, THEME_TEXT_DIM,
                 UI_ALIGN_LEFT | UI_VALIGN_BOTTOM);
     /* the rank, as a stamp */
@@ -174,9 +178,9 @@ static void end_draw_score(const app *a, ui_draw *d, const end_geom *g, const ga
                                                    : THEME_BAD;
     draw_round(d, rk, rk.h / 4, UI_RGB(rc));
     snprintf(buf, sizeof buf, "%c", sv.rank ? sv.rank : '-');
-    widget_text(d, (ui_rect){rk.x, rk.y, rk.w, rk.h * 3 / 4}, buf, layout_px(72, W, H),
+    widget_text(d, (ui_rect){rk.x, rk.y, rk.w, rk.h * 7 / 10}, buf, layout_px(64, W, H),
                 UI_FONT_BOLD, THEME_TEXT_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
-    widget_text(d, (ui_rect){rk.x, rk.y + rk.h * 5 / 8, rk.w, rk.h * 3 / 8}, app_tr(a, "rank"),
+    widget_text(d, (ui_rect){rk.x, rk.y + rk.h * 13 / 20, rk.w, rk.h * 3 / 10}, app_tr(a, "rank"),
                 layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR, THEME_TEXT_INK,
                 UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
     int px = layout_font_px(TYPE_BODY, W, H);
@@ -221,7 +225,7 @@ static void end_draw_plan(const app *a, ui_draw *d, ui_rect plan, const game_sta
         for (size_t t = 0; t < sc->n_terminals; t++)
             n += sc->terminals[t].room == (int)r;
         int k = 0;
-        int cw = layout_px(92, W, H), ch = layout_px(64, W, H);
+        int cw = layout_px(150, W, H), ch = layout_px(64, W, H);
         int avail = rr.w - 2 * gap;
         if (n > 0 && n * (cw + gap) > avail)
             cw = avail / n - gap;
@@ -240,9 +244,14 @@ static void end_draw_plan(const app *a, ui_draw *d, ui_rect plan, const game_sta
             draw_round(d, c, c.h / 5, UI_RGB(col));
             int ic = c.h * 3 / 5;
             const kind_def *kd = &state_ruleset(s)->kinds[sc->terminals[t].kind];
-            draw_icon(d, tv.infected ? UI_ICON_INFECTED : widget_kind_icon(kd->icon),
-                      (ui_rect){c.x + c.h / 8, c.y + (c.h - ic) / 2, ic, ic}, UI_RGB(THEME_TEXT));
-            ui_rect id = {c.x + c.h / 8 + ic, c.y, c.w - ic - c.h / 4, c.h};
+            /* icon and id when the chip is wide enough, else the id alone */
+            bool room_for_icon = c.w >= ic * 3;
+            if (room_for_icon)
+                draw_icon(d, tv.infected ? UI_ICON_INFECTED : widget_kind_icon(kd->icon),
+                          (ui_rect){c.x + c.h / 8, c.y + (c.h - ic) / 2, ic, ic},
+                          UI_RGB(THEME_TEXT));
+            ui_rect id =
+                room_for_icon ? (ui_rect){c.x + c.h / 8 + ic, c.y, c.w - ic - c.h / 4, c.h} : c;
             widget_text(d, id, sc->terminals[t].id, layout_font_px(TYPE_SMALL, W, H), UI_FONT_BOLD,
                         THEME_TEXT, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
             k++;
@@ -258,9 +267,18 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
     viewer fac = {VIEW_FACILITATOR, -1};
     widget_panel(d, g->truth_panel, layout_px(24, W, H));
     char title[256];
-    snprintf(title, sizeof title, "%s: %s", app_tr(a, "The truth"), ml_get(&sc->malware, a->lang));
-    widget_text(d, g->truth_title, title, layout_font_px(TYPE_HEADING, W, H), UI_FONT_BOLD,
-                THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    /* "The truth" as the heading, the malware's name beside it in body type */
+    snprintf(title, sizeof title, "%s", app_tr(a, "The truth"));
+    ui_text_style ts = widget_style(layout_font_px(TYPE_HEADING, W, H), UI_FONT_BOLD, THEME_TEXT,
+                                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    draw_text(d, g->truth_title, title, &ts);
+    int tw = 0, th = 0;
+    draw_measure(d, title, &ts, &tw, &th);
+    int gap = layout_px(24, W, H);
+    ui_rect mal = {g->truth_title.x + tw + gap, g->truth_title.y, g->truth_title.w - tw - gap,
+                   g->truth_title.h};
+    widget_text(d, mal, ml_get(&sc->malware, a->lang), layout_font_px(TYPE_BODY, W, H),
+                UI_FONT_BOLD, THEME_BAD, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     end_draw_plan(a, d, g->plan, s);
 
     int px = layout_font_px(TYPE_BODY, W, H), small = layout_font_px(TYPE_SMALL, W, H);
@@ -280,7 +298,7 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
         const terminal_def *td = &sc->terminals[t];
         const kind_def *kd = &rs->kinds[td->kind];
         char head[256], info[384], when[96];
-        snprintf(head, sizeof head, "%s · %s · %s (%s)", td->id,
+        snprintf(head, sizeof head, "%s · %s · %s · %s", td->id,
                  ml_get(&sc->rooms[td->room].name, a->lang), ml_get(&td->owner, a->lang),
                  ml_get(&kd->name, a->lang));
         if (tv.infected_round <= 0)
@@ -298,9 +316,13 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
         widget_text(d, (ui_rect){g->list.x + line, y, g->list.w - line, line}, head, px,
                     UI_FONT_BOLD, THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         y += line;
-        widget_text(d, (ui_rect){g->list.x + line, y, g->list.w - line, sline}, info, small,
-                    UI_FONT_REGULAR, THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-        y += sline + layout_px(8, W, H);
+        /* the facts wrap onto a second line on small windows rather than lose the last one */
+        ui_text_style is =
+            widget_style(small, UI_FONT_REGULAR, THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_TOP);
+        is.wrap = true;
+        int used =
+            draw_text(d, (ui_rect){g->list.x + line, y, g->list.w - line, sline * 2}, info, &is);
+        y += (used > sline ? used : sline) + layout_px(8, W, H);
     }
     char tail[192];
     if (infected > listed)

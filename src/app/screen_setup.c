@@ -57,35 +57,36 @@ static void setup_layout(const app *a, setup_geom *g)
     int W = a->width, H = a->height;
 #define R(x, y, w, h) layout_design_rect((ui_rect){x, y, w, h}, W, H)
     memset(g, 0, sizeof *g);
-    g->title = R(80, 36, 1100, 90);
-    g->hint = R(1180, 36, 660, 90);
+    g->title = R(80, 36, 820, 90);
+    g->hint = R(900, 36, 960, 90);
 
-    g->sc_panel = R(60, 150, 860, 380);
-    g->sc_label = R(100, 168, 780, 40);
-    g->sc_prev = R(100, 214, 76, 76);
-    g->sc_next = R(804, 214, 76, 76);
-    g->sc_name = R(190, 214, 600, 76);
-    g->sc_desc = R(100, 304, 780, 170);
-    g->sc_facts = R(100, 478, 780, 40);
+    g->sc_panel = R(60, 150, 860, 440);
+    g->sc_label = R(100, 164, 600, 48);
+    g->sc_prev = R(730, 160, 66, 56);
+    g->sc_next = R(814, 160, 66, 56);
+    g->sc_name = R(100, 222, 780, 96);
+    g->sc_desc = R(100, 328, 780, 216);
+    g->sc_facts = R(100, 548, 780, 34);
 
-    g->opt_panel = R(60, 556, 860, 400);
+    g->opt_panel = R(60, 606, 860, 364);
     for (int i = 0; i < SETUP_OPTS; i++) {
-        g->opt_label[i] = R(100, 576 + i * 74, 400, 64);
-        g->opt_ctrl[i] = R(500, 576 + i * 74, 380, 64);
+        g->opt_label[i] = R(100, 620 + i * 68, 400, 60);
+        g->opt_ctrl[i] = R(500, 620 + i * 68, 380, 60);
     }
-    g->seed_field = R(500, 576 + 4 * 74, 250, 64);
-    g->seed_new = R(764, 576 + 4 * 74, 116, 64);
+    g->seed_field = R(500, 620 + 4 * 68, 230, 60);
+    g->seed_new = R(744, 620 + 4 * 68, 136, 60);
 
-    g->pl_panel = R(960, 150, 900, 806);
+    g->pl_panel = R(960, 150, 900, 820);
     g->pl_label = R(1000, 168, 400, 70);
     g->pl_minus = R(1440, 168, 70, 70);
     g->pl_count = R(1516, 168, 90, 70);
     g->pl_plus = R(1612, 168, 70, 70);
     g->names_label = R(1000, 248, 820, 36);
     for (int p = 0; p < RULES_MAX_PLAYERS; p++) {
-        int col = p / 4, row = p % 4;
+        /* one wide column up to four players, two columns beyond */
+        int col = p / 4, row = p % 4, two = a->newgame.setup.n_players > 4;
         g->badge[p] = R(1000 + col * 420, 290 + row * 62, 52, 52);
-        g->name[p] = R(1060 + col * 420, 290 + row * 62, 350, 52);
+        g->name[p] = R(1060 + col * 420, 290 + row * 62, two ? 350 : 760, 52);
     }
     /* The roles grid: rows are the roles in play, columns the players. */
     const scenario_def *sc = setup_scenario(a);
@@ -96,10 +97,11 @@ static void setup_layout(const app *a, setup_geom *g)
     int row_h = g->n_rows ? (bottom - top) / (g->n_rows + 1) : 60;
     if (row_h > 56)
         row_h = 56;
-    int label_w = 330, cols_w = 820 - label_w;
-    int col_w = cols_w / (n > 0 ? n : 1);
+    /* columns as wide as a badge needs; the role names get the rest */
+    int col_w = 490 / (n > 0 ? n : 1);
     if (col_w > 96)
         col_w = 96;
+    int label_w = 820 - col_w * n;
     for (int p = 0; p < n; p++)
         g->grid_head[p] = R(1000 + label_w + p * col_w, top, col_w, row_h);
     for (int r = 0; r < g->n_rows && r < RULES_MAX_ROLES; r++) {
@@ -110,9 +112,9 @@ static void setup_layout(const app *a, setup_geom *g)
     }
     g->deal = R(1000, 870, 420, 66);
 
-    g->back = R(60, 980, 300, 76);
-    g->message = R(390, 980, 1100, 76);
-    g->start = R(1520, 976, 340, 84);
+    g->back = R(60, 990, 300, 72);
+    g->message = R(390, 986, 1100, 80);
+    g->start = R(1520, 986, 340, 80);
 #undef R
 }
 
@@ -639,13 +641,13 @@ static void setup_draw_scenario(const app *a, ui_draw *d, const setup_geom *g)
     ui_rect name = g->sc_name;
     draw_round(d, name, name.h / 5, UI_RGB(THEME_PANEL_HI));
     ui_text_style st = widget_style(layout_font_px(TYPE_LARGE, W, H), UI_FONT_BOLD, THEME_TEXT,
-                                    UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+                                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     st.wrap = true;
-    ui_rect nt = layout_inset2(name, name.h / 4, 0);
+    ui_rect nt = layout_inset2(name, name.h / 6, 0);
     draw_text(d, nt, ml_get(&sc->name, a->lang), &st);
     if (f)
         widget_focus(d, name, name.h / 5);
-    ui_text_style ds = widget_style(layout_font_px(TYPE_BODY, W, H), UI_FONT_REGULAR, THEME_TEXT,
+    ui_text_style ds = widget_style(layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR, THEME_TEXT,
                                     UI_ALIGN_LEFT | UI_VALIGN_TOP);
     ds.wrap = true;
     draw_text(d, g->sc_desc, ml_get(&sc->desc, a->lang), &ds);
@@ -735,9 +737,7 @@ static void setup_draw_players(const app *a, ui_draw *d, const setup_geom *g)
         widget_focus(d, all, all.h / 4);
     }
     char seats[192];
-    snprintf(seats, sizeof seats,
-             app_tr(a, "Up to %d players here, each with one or more roles. Click a name to "
-                       "edit it."),
+    snprintf(seats, sizeof seats, app_tr(a, "Up to %d players. Click a name to edit it."),
              newgame_max_players(a->rs, a->newgame.scenario));
     widget_text(d, g->names_label, seats, small, UI_FONT_REGULAR, THEME_TEXT_DIM,
                 UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
@@ -787,7 +787,7 @@ static void setup_draw_players(const app *a, ui_draw *d, const setup_geom *g)
             int rad = (c.w < c.h ? c.w : c.h) * 3 / 8;
             if (p == holder) {
                 draw_circle(d, cx, cy, rad, UI_RGB(ro->color));
-                draw_circle(d, cx, cy, rad * 2 / 5, UI_RGB(THEME_TEXT));
+                draw_icon(d, UI_ICON_CLEAN, layout_center(c, rad, rad), UI_RGB(THEME_TEXT));
             } else {
                 draw_circle(d, cx, cy, rad, UI_RGB(THEME_PANEL_EDGE));
                 draw_circle(d, cx, cy, rad - (rad / 6 > 2 ? rad / 6 : 2),

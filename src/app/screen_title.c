@@ -205,7 +205,7 @@ static void title_draw_art(const app *a, ui_draw *d)
     int W = a->width, H = a->height;
 #define R(x, y, w, h) layout_design_rect((ui_rect){x, y, w, h}, W, H)
     static const int rooms[3][4] = {
-        {930, 170, 430, 330}, {1400, 170, 390, 330}, {1090, 540, 560, 300}};
+        {990, 330, 400, 270}, {1430, 330, 380, 270}, {1130, 640, 540, 230}};
     ui_color link = UI_RGB(THEME_PANEL_EDGE);
     int lw = layout_px(4, W, H);
     ui_rect r0 = R(rooms[0][0], rooms[0][1], rooms[0][2], rooms[0][3]);
@@ -223,10 +223,10 @@ static void title_draw_art(const app *a, ui_draw *d)
         draw_round(d, band, rad / 2, UI_RGB(i == 1 ? THEME_BAD : THEME_PANEL_EDGE));
     }
     /* face-down cards, one face-up infected card */
-    static const int cards[][2] = {{970, 240},  {1130, 240}, {1440, 240}, {1610, 240},
-                                   {1140, 610}, {1300, 610}, {1460, 610}};
+    static const int cards[][2] = {{1030, 375}, {1190, 375}, {1465, 375}, {1625, 375},
+                                   {1180, 670}, {1335, 670}, {1490, 670}};
     for (size_t i = 0; i < sizeof cards / sizeof cards[0]; i++) {
-        ui_rect c = R(cards[i][0], cards[i][1], 130, 180);
+        ui_rect c = R(cards[i][0], cards[i][1], 125, 170);
         if (i == 3) {
             int rad = layout_px(13, W, H);
             draw_round(d, (ui_rect){c.x + 4, c.y + 8, c.w, c.h}, rad, UI_RGBA(THEME_SHADOW, 120));
@@ -239,11 +239,11 @@ static void title_draw_art(const app *a, ui_draw *d)
         }
     }
     /* the suspicious-communication count over the infected room */
-    ui_rect sig = R(1690, 120, 110, 110);
+    ui_rect sig = R(1730, 250, 110, 110);
     draw_circle(d, sig.x + sig.w / 2, sig.y + sig.h / 2, sig.w / 2, UI_RGB(THEME_BAD));
     widget_text(d, sig, "3", layout_px(64, W, H), UI_FONT_BOLD, THEME_TEXT,
                 UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
-    ui_rect wave = R(1560, 130, 110, 90);
+    ui_rect wave = R(1610, 262, 100, 84);
     draw_icon(d, UI_ICON_SIGNAL, wave, UI_RGB(THEME_BAD));
     /* the core roles' tokens along the bottom */
     if (a->rs) {
@@ -252,7 +252,7 @@ static void title_draw_art(const app *a, ui_draw *d)
             const role_def *ro = &a->rs->roles[i];
             if (!ro->core)
                 continue;
-            ui_rect t = R(1000 + n * 200, 880, 120, 120);
+            ui_rect t = R(1070 + n * 180, 900, 110, 110);
             draw_circle(d, t.x + t.w / 2, t.y + t.h / 2 + layout_px(6, W, H), t.w / 2,
                         UI_RGBA(THEME_SHADOW, 120));
             draw_circle(d, t.x + t.w / 2, t.y + t.h / 2, t.w / 2, UI_RGB(ro->color));
@@ -277,7 +277,7 @@ static void title_draw(const app *a, ui_draw *d)
     /* The name in the current language big, the other one under it. */
     const char *big = a->lang == LANG_JA ? "マルウェア封じ込め" : "Malware Containment";
     const char *small = a->lang == LANG_JA ? "Malware Containment" : "マルウェア封じ込め";
-    ui_rect t = layout_design_rect((ui_rect){150, 110, 900, 130}, W, H);
+    ui_rect t = layout_design_rect((ui_rect){150, 100, 1680, 140}, W, H);
     widget_text(d, t, big, layout_px(a->lang == LANG_JA ? 104 : 96, W, H), UI_FONT_BOLD, THEME_TEXT,
                 UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     ui_rect bar = layout_design_rect((ui_rect){150, 250, 120, 8}, W, H);

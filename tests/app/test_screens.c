@@ -262,7 +262,7 @@ static void test_screens_setup_mouse_only(void **state)
     helper_tick(&a);
     assert_int_equal(a.screen, SCR_SETUP);
     int sc0 = a.newgame.scenario;
-    r = layout_design_rect((ui_rect){804, 214, 76, 76}, a.width, a.height); /* next scenario */
+    r = layout_design_rect((ui_rect){814, 160, 66, 56}, a.width, a.height); /* next scenario */
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     assert_int_equal(a.newgame.scenario, (sc0 + 1) % (int)a.rs->n_scenarios);
     r = layout_design_rect((ui_rect){1612, 168, 70, 70}, a.width, a.height); /* players + */
@@ -271,19 +271,19 @@ static void test_screens_setup_mouse_only(void **state)
     int max = newgame_max_players(a.rs, a.newgame.scenario);
     assert_int_equal(a.newgame.setup.n_players, before < max ? before + 1 : max);
     /* private information: Off */
-    r = layout_design_rect((ui_rect){500, 576 + 74, 190, 64}, a.width, a.height);
+    r = layout_design_rect((ui_rect){500, 620 + 68, 190, 60}, a.width, a.height);
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     assert_false(a.newgame.setup.private_info);
     /* English, by its segment */
-    r = layout_design_rect((ui_rect){690, 576, 190, 64}, a.width, a.height);
+    r = layout_design_rect((ui_rect){690, 620, 190, 60}, a.width, a.height);
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     assert_int_equal(a.lang, LANG_EN);
     /* New seed */
     uint64_t s0 = a.newgame.setup.seed;
-    r = layout_design_rect((ui_rect){764, 576 + 4 * 74, 116, 64}, a.width, a.height);
+    r = layout_design_rect((ui_rect){744, 620 + 4 * 68, 136, 60}, a.width, a.height);
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     assert_true(a.newgame.setup.seed != s0);
-    r = layout_design_rect((ui_rect){1520, 976, 340, 84}, a.width, a.height); /* Start */
+    r = layout_design_rect((ui_rect){1520, 986, 340, 80}, a.width, a.height); /* Start */
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     helper_tick(&a);
     assert_int_equal(a.screen, SCR_BOARD);
