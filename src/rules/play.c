@@ -77,15 +77,19 @@ void play_over(game_state *s, log_buf *log, outcome o)
         return;
     s->outcome = o;
     s->phase = PHASE_OVER;
-    log_entry e = play_entry(s, LOG_OVER, VIS_PUBLIC);
-    e.value = o;
-    play_log(log, &e);
+    if (log) {
+        log_entry e = play_entry(s, LOG_OVER, VIS_PUBLIC);
+        e.value = o;
+        play_log(log, &e);
+    }
 }
 
 void play_briefing(game_state *s, log_buf *log)
 {
-    log_entry e = play_entry(s, LOG_BRIEFING, VIS_PUBLIC);
-    play_log(log, &e);
+    if (log) {
+        log_entry e = play_entry(s, LOG_BRIEFING, VIS_PUBLIC);
+        play_log(log, &e);
+    }
     play_over(s, log, rules_active_infections(s) ? OUT_LOSE_BRIEFING : OUT_WIN_BRIEFING);
 }
 
@@ -156,9 +160,11 @@ void play_event(game_state *s, log_buf *log, int ev)
 {
     const event_def *ed = &s->rs->events[ev];
     fx_ctx c = {.actor = -1, .action = -1, .event = ev, .target = {-1, -1}, .log = log};
-    log_entry e = play_entry(s, LOG_EVENT, VIS_PUBLIC);
-    e.event = ev;
-    play_log(log, &e);
+    if (log) {
+        log_entry e = play_entry(s, LOG_EVENT, VIS_PUBLIC);
+        e.event = ev;
+        play_log(log, &e);
+    }
     effects_run(s, &c, ed->effects, ed->n_effects);
 }
 
@@ -178,12 +184,14 @@ static void play_begin_round(game_state *s, log_buf *log)
     s->skip_event = 0;
     for (size_t i = 0; i < sc->n_roles; i++)
         s->ap[sc->roles[i]] = (int16_t)s->rs->roles[sc->roles[i]].ap;
-    clock_view cv;
-    rules_clock(s, &cv);
-    log_entry e = play_entry(s, LOG_ROUND, VIS_PUBLIC);
-    e.amount = cv.day;
-    e.value = cv.phase_of_day;
-    play_log(log, &e);
+    if (log) {
+        clock_view cv;
+        rules_clock(s, &cv);
+        log_entry e = play_entry(s, LOG_ROUND, VIS_PUBLIC);
+        e.amount = cv.day;
+        e.value = cv.phase_of_day;
+        play_log(log, &e);
+    }
     for (size_t i = 0; i < sc->n_roles && s->phase != PHASE_OVER; i++) {
         const role_def *rd = &s->rs->roles[sc->roles[i]];
         fx_ctx c = {
@@ -291,7 +299,7 @@ static void play_enter_action(game_state *s, log_buf *log)
 {
     s->phase = PHASE_ACTION;
     s->turn = 0;
-    if (s->setup.mode == MODE_WORKSHOP) {
+    if (s->setup.mode == MODE_WORKSHOP && log) {
         log_entry e = play_entry(s, LOG_TURN, VIS_PUBLIC);
         e.role = state_scenario(s)->roles[0];
         play_log(log, &e);
@@ -336,7 +344,7 @@ static void play_event_phase(game_state *s, log_buf *log)
             play_event(s, log, ev);
         }
     }
-    if (!any) {
+    if (!any && log) {
         log_entry e = play_entry(s, LOG_NO_EVENT, VIS_PUBLIC);
         play_log(log, &e);
     }
@@ -360,9 +368,11 @@ static void play_end_round(game_state *s, log_buf *log)
             play_flag(s, &c, FLAG_REPORTED_TODAY, false);
         if (s->flags & (1u << FLAG_PRESS_ANSWERED))
             play_flag(s, &c, FLAG_PRESS_ANSWERED, false);
-        log_entry e = play_entry(s, LOG_DAY_END, VIS_PUBLIC);
-        e.amount = s->round / sc->phases_per_day;
-        play_log(log, &e);
+        if (log) {
+            log_entry e = play_entry(s, LOG_DAY_END, VIS_PUBLIC);
+            e.amount = s->round / sc->phases_per_day;
+            play_log(log, &e);
+        }
     }
     s->passed = 0;
     s->used_round = 0;
@@ -393,9 +403,11 @@ bool play_pass(game_state *s, log_buf *log, int role)
 {
     const scenario_def *sc = state_scenario(s);
     s->passed |= 1u << role;
-    log_entry e = play_entry(s, LOG_PASS, VIS_PUBLIC);
-    e.role = role;
-    play_log(log, &e);
+    if (log) {
+        log_entry e = play_entry(s, LOG_PASS, VIS_PUBLIC);
+        e.role = role;
+        play_log(log, &e);
+    }
     bool all = true;
     for (size_t i = 0; i < sc->n_roles; i++)
         if (!(s->passed & (1u << sc->roles[i])))
@@ -411,16 +423,20 @@ bool play_pass(game_state *s, log_buf *log, int role)
                     break;
                 }
             }
-            e = play_entry(s, LOG_TURN, VIS_PUBLIC);
-            e.role = sc->roles[s->turn];
-            play_log(log, &e);
+            if (log) {
+                log_entry e = play_entry(s, LOG_TURN, VIS_PUBLIC);
+                e.role = sc->roles[s->turn];
+                play_log(log, &e);
+            }
         }
         return false;
     }
     if (s->setup.mode == MODE_WORKSHOP) {
         s->phase = PHASE_MEETING;
-        e = play_entry(s, LOG_MEETING, VIS_PUBLIC);
-        play_log(log, &e);
+        if (log) {
+            log_entry e = play_entry(s, LOG_MEETING, VIS_PUBLIC);
+            play_log(log, &e);
+        }
         return false;
     }
     play_end_round(s, log);

@@ -6,6 +6,10 @@
 
 #define RULES_MAX_SECONDS 86400
 
+/* Fails with a formatted reason; the arguments (names looked up for the message) are only
+ * evaluated when a reason was asked for, so bots and enumeration pay nothing for them. */
+#define FAIL(...) return why ? text_fail(why, why_n, __VA_ARGS__) : false
+
 /* ---- checks ---- */
 
 /* The first flag set in mask (mask != 0). */
@@ -40,37 +44,38 @@ static bool rules_check_terminal(const game_state *s, const action_def *a, int t
                                  size_t why_n)
 {
     if (t < 0 || t >= s->n_terminals)
-        return text_fail(why, why_n, "%s needs a terminal", ml_get(&a->name, LANG_EN));
+        FAIL("%s needs a terminal", ml_get(&a->name, LANG_EN));
     const term_state *ts = &s->term[t];
-    const char *id = text_terminal_id(s, t);
+#define id text_terminal_id(s, t)
     switch (a->filter) {
     case TF_FACE_DOWN:
         if (ts->face_up)
-            return text_fail(why, why_n, "%s is already face up", id);
+            FAIL("%s is already face up", id);
         break;
     case TF_EXAMINED_INFECTED:
         if (!ts->face_up || !ts->shown_infected)
-            return text_fail(why, why_n, "%s has not been examined and found infected", id);
+            FAIL("%s has not been examined and found infected", id);
         break;
     case TF_NOT_ISOLATED:
         if (ts->isolated)
-            return text_fail(why, why_n, "%s is already isolated", id);
+            FAIL("%s is already isolated", id);
         break;
     case TF_NOT_PRESERVED:
         if (ts->evidence > 0)
-            return text_fail(why, why_n, "%s's evidence is already preserved", id);
+            FAIL("%s's evidence is already preserved", id);
         break;
     case TF_EXAMINABLE:
         if (ts->face_up && ts->shown_infected)
-            return text_fail(why, why_n, "%s is already known to be infected", id);
+            FAIL("%s is already known to be infected", id);
         break;
     default:
         break;
     }
     if (rules_has_effect(a, EF_ISOLATE) && ts->isolated)
-        return text_fail(why, why_n, "%s is already isolated", id);
+        FAIL("%s is already isolated", id);
     if (rules_has_effect(a, EF_PRESERVE) && ts->evidence >= (ts->has_volatile ? 2 : 1))
-        return text_fail(why, why_n, "%s's evidence is already preserved", id);
+        FAIL("%s's evidence is already preserved", id);
+#undef id
     return true;
 }
 
@@ -79,18 +84,17 @@ static bool rules_check_room(const game_state *s, const action_def *a, int r, ch
                              size_t why_n)
 {
     if (r < 0 || r >= s->n_rooms)
-        return text_fail(why, why_n, "%s needs a room", ml_get(&a->name, LANG_EN));
+        FAIL("%s needs a room", ml_get(&a->name, LANG_EN));
     const scenario_def *sc = state_scenario(s);
     if (rules_has_effect(a, EF_DEPLOY_EDR) && s->room[r].edr)
-        return text_fail(why, why_n, "EDR is already deployed in %s", sc->rooms[r].id);
+        FAIL("EDR is already deployed in %s", sc->rooms[r].id);
     if (rules_has_effect(a, EF_ISOLATE_ROOM)) {
         bool any = false;
         for (int t = 0; t < s->n_terminals; t++)
             if (sc->terminals[t].room == r && !s->term[t].isolated)
                 any = true;
         if (!any)
-            return text_fail(why, why_n, "every terminal in %s is already isolated",
-                             sc->rooms[r].id);
+            FAIL("every terminal in %s is already isolated", sc->rooms[r].id);
     }
     return true;
 }
@@ -99,91 +103,87 @@ static bool rules_check_act(const game_state *s, const move *m, char *why, size_
 {
     const ruleset *rs = s->rs;
     if (s->phase != PHASE_ACTION)
-        return text_fail(why, why_n, "roles act in the action phase (now: %s)",
-                         rules_phase_name((phase)s->phase, LANG_EN));
+        FAIL("roles act in the action phase (now: %s)", rules_phase_name((phase)s->phase, LANG_EN));
     if (m->action < 0 || (size_t)m->action >= rs->n_actions)
-        return text_fail(why, why_n, "unknown action");
+        FAIL("unknown action");
     if (!rules_role_in_play(s, m->role))
-        return text_fail(why, why_n, "that role is not in play");
+        FAIL("that role is not in play");
     const action_def *a = &rs->actions[m->action];
-    const char *aname = ml_get(&a->name, LANG_EN);
-    const char *rname = text_role(s, m->role, LANG_EN);
+#define aname ml_get(&a->name, LANG_EN)
+#define rname text_role(s, m->role, LANG_EN)
+    uint64_t bit = 1ull << m->action;
     int player = rules_action_role(s, m->action);
     if (player < 0)
-        return text_fail(why, why_n, "nobody plays %s in this scenario", aname);
+        FAIL("nobody plays %s in this scenario", aname);
     if (player != m->role)
-        return text_fail(why, why_n, "%s is played by %s", aname, text_role(s, player, LANG_EN));
+        FAIL("%s is played by %s", aname, text_role(s, player, LANG_EN));
     if (s->passed & (1u << m->role))
-        return text_fail(why, why_n, "%s has passed this round", rname);
+        FAIL("%s has passed this round", rname);
     if (s->setup.mode == MODE_WORKSHOP && rules_current_role(s) != m->role)
-        return text_fail(why, why_n, "it is %s's turn",
-                         text_role(s, rules_current_role(s), LANG_EN));
+        FAIL("it is %s's turn", text_role(s, rules_current_role(s), LANG_EN));
     if (s->ap[m->role] < a->ap)
-        return text_fail(why, why_n, "%s has %d AP; %s costs %d", rname, s->ap[m->role], aname,
-                         a->ap);
+        FAIL("%s has %d AP; %s costs %d", rname, s->ap[m->role], aname, a->ap);
     uint32_t missing = a->requires & ~s->flags;
     if (missing) {
         flag f = rules_first_flag(missing);
-        return text_fail(why, why_n, "%s needs %s (%s)", aname, text_flag(f, LANG_EN),
-                         flag_name(f));
+        FAIL("%s needs %s (%s)", aname, text_flag(f, LANG_EN), flag_name(f));
     }
     uint32_t present = a->forbids & s->flags;
     if (present) {
         flag f = rules_first_flag(present);
-        return text_fail(why, why_n, "%s is not possible once %s (%s)", aname,
-                         text_flag(f, LANG_EN), flag_name(f));
+        FAIL("%s is not possible once %s (%s)", aname, text_flag(f, LANG_EN), flag_name(f));
     }
-    uint64_t bit = 1ull << m->action;
     if (a->once_per_game && (s->used_game & bit))
-        return text_fail(why, why_n, "%s can be played once per game", aname);
+        FAIL("%s can be played once per game", aname);
     if (a->once_per_round && (s->used_round & bit))
-        return text_fail(why, why_n, "%s was already played this round", aname);
-    for (size_t i = 0; i < a->n_effects; i++) {
-        const effect_info *info = rules_effect_info(a->effects[i].op);
-        if (!info)
-            return text_fail(why, why_n, "%s has an unknown effect", aname);
-        if (info->needs != TGT_NONE && info->needs != a->target)
-            return text_fail(why, why_n, "%s cannot use %s (it needs a %s target)", aname,
-                             info->name, target_kind_name(info->needs));
-    }
+        FAIL("%s was already played this round", aname);
+    if (s->bad_actions & bit) /* content error, found once at state_new */
+        for (size_t i = 0; i < a->n_effects; i++) {
+            const effect_info *info = rules_effect_info(a->effects[i].op);
+            if (!info)
+                FAIL("%s has an unknown effect", aname);
+            if (info->needs != TGT_NONE && info->needs != a->target)
+                FAIL("%s cannot use %s (it needs a %s target)", aname, info->name,
+                     target_kind_name(info->needs));
+        }
     switch (a->target) {
     case TGT_NONE:
         if (m->target[0] != -1 || m->target[1] != -1)
-            return text_fail(why, why_n, "%s takes no target", aname);
+            FAIL("%s takes no target", aname);
         return true;
     case TGT_TERMINAL:
         if (m->target[1] != -1)
-            return text_fail(why, why_n, "%s takes one terminal", aname);
+            FAIL("%s takes one terminal", aname);
         return rules_check_terminal(s, a, m->target[0], why, why_n);
     case TGT_ROOM:
         if (m->target[1] != -1)
-            return text_fail(why, why_n, "%s takes one room", aname);
+            FAIL("%s takes one room", aname);
         return rules_check_room(s, a, m->target[0], why, why_n);
     case TGT_ROLE: {
         int r = m->target[0];
         if (m->target[1] != -1 || !rules_role_in_play(s, r))
-            return text_fail(why, why_n, "%s needs a role in play", aname);
+            FAIL("%s needs a role in play", aname);
         if (s->passed & (1u << r))
-            return text_fail(why, why_n, "%s has passed this round", text_role(s, r, LANG_EN));
+            FAIL("%s has passed this round", text_role(s, r, LANG_EN));
         return true;
     }
     case TGT_ROLE_PAIR: {
         int from = m->target[0], to = m->target[1];
         if (!rules_role_in_play(s, from) || !rules_role_in_play(s, to))
-            return text_fail(why, why_n, "%s needs two roles in play", aname);
+            FAIL("%s needs two roles in play", aname);
         if (from == to)
-            return text_fail(why, why_n, "%s needs two different roles", aname);
+            FAIL("%s needs two different roles", aname);
         if (s->passed & (1u << to))
-            return text_fail(why, why_n, "%s has passed this round", text_role(s, to, LANG_EN));
+            FAIL("%s has passed this round", text_role(s, to, LANG_EN));
         int have = s->ap[from] - (from == m->role ? a->ap : 0);
         int need = rules_transfer_amount(a);
         if (have < need)
-            return text_fail(why, why_n, "%s has %d AP to give; %s moves %d",
-                             text_role(s, from, LANG_EN), have < 0 ? 0 : have, aname, need);
+            FAIL("%s has %d AP to give; %s moves %d", text_role(s, from, LANG_EN),
+                 have < 0 ? 0 : have, aname, need);
         return true;
     }
     }
-    return text_fail(why, why_n, "%s has an unknown target kind", aname);
+    FAIL("%s has an unknown target kind", aname);
 }
 
 /* The phase a facilitator-side "next" is waiting in, with a reason when there is none. */
@@ -195,11 +195,11 @@ static bool rules_check_next(const game_state *s, char *why, size_t why_n)
     case PHASE_MEETING:
         return true;
     case PHASE_SETUP:
-        return text_fail(why, why_n, "the game has not started (play \"start\" first)");
+        FAIL("the game has not started (play \"start\" first)");
     case PHASE_ACTION:
-        return text_fail(why, why_n, "the roles are still acting: every role must pass first");
+        FAIL("the roles are still acting: every role must pass first");
     default:
-        return text_fail(why, why_n, "the game is over");
+        FAIL("the game is over");
     }
 }
 
@@ -207,101 +207,105 @@ bool rules_check_fast(const game_state *s, const move *m, char *why, size_t why_
 {
     assert(s && m);
     if ((int)m->kind < 0 || m->kind >= MV_COUNT)
-        return text_fail(why, why_n, "unknown move");
-    if (!memchr(m->reason, '\0', sizeof m->reason))
-        return text_fail(why, why_n, "the reason is too long");
+        FAIL("unknown move");
+    if (move_is_override(m->kind) && !memchr(m->reason, '\0', sizeof m->reason))
+        FAIL("the reason is too long");
     if (s->phase == PHASE_OVER)
-        return text_fail(why, why_n, "the game is over");
+        FAIL("the game is over");
     bool started = s->phase != PHASE_SETUP;
     switch (m->kind) {
     case MV_START:
-        return started ? text_fail(why, why_n, "the game has already started") : true;
+        if (started)
+            FAIL("the game has already started");
+        return true;
     case MV_NEXT:
         return rules_check_next(s, why, why_n);
     case MV_ACT:
         return rules_check_act(s, m, why, why_n);
     case MV_PASS:
         if (s->phase != PHASE_ACTION)
-            return text_fail(why, why_n, "roles pass in the action phase");
+            FAIL("roles pass in the action phase");
         if (!rules_role_in_play(s, m->role))
-            return text_fail(why, why_n, "that role is not in play");
+            FAIL("that role is not in play");
         if (s->passed & (1u << m->role))
-            return text_fail(why, why_n, "%s has already passed", text_role(s, m->role, LANG_EN));
+            FAIL("%s has already passed", text_role(s, m->role, LANG_EN));
         if (s->setup.mode == MODE_WORKSHOP && rules_current_role(s) != m->role)
-            return text_fail(why, why_n, "it is %s's turn",
-                             text_role(s, rules_current_role(s), LANG_EN));
+            FAIL("it is %s's turn", text_role(s, rules_current_role(s), LANG_EN));
         return true;
     case MV_NOTE:
         if (!started)
-            return text_fail(why, why_n, "notes are pinned once the game has started");
+            FAIL("notes are pinned once the game has started");
         if (!rules_role_in_play(s, m->role))
-            return text_fail(why, why_n, "that role is not in play");
+            FAIL("that role is not in play");
         if (m->value < MARK_NONE || m->value >= MARK_COUNT)
-            return text_fail(why, why_n, "unknown mark");
+            FAIL("unknown mark");
         if ((m->target[0] >= 0) == (m->target[1] >= 0))
-            return text_fail(why, why_n, "a note goes on one terminal or one room");
+            FAIL("a note goes on one terminal or one room");
         if (m->target[0] >= s->n_terminals || m->target[1] >= s->n_rooms)
-            return text_fail(why, why_n, "no such terminal or room");
+            FAIL("no such terminal or room");
         return true;
     case MV_BRIEFING:
-        return started ? true : text_fail(why, why_n, "the game has not started");
+        if (!started)
+            FAIL("the game has not started");
+        return true;
     case MV_TIME:
     case MV_FAC_TIME:
         if (m->value < 0 || m->value > RULES_MAX_SECONDS)
-            return text_fail(why, why_n, "seconds out of range (0..%d)", RULES_MAX_SECONDS);
+            FAIL("seconds out of range (0..%d)", RULES_MAX_SECONDS);
         return true;
     case MV_FAC_INFECT:
     case MV_FAC_CURE: {
         if (started)
-            return text_fail(why, why_n, "infections are placed by hand only at setup");
+            FAIL("infections are placed by hand only at setup");
         int t = m->target[0];
         if (t < 0 || t >= s->n_terminals)
-            return text_fail(why, why_n, "no such terminal");
-        if (m->kind == MV_FAC_CURE)
-            return s->term[t].infected
-                       ? true
-                       : text_fail(why, why_n, "%s is not infected", text_terminal_id(s, t));
+            FAIL("no such terminal");
+        if (m->kind == MV_FAC_CURE) {
+            if (!s->term[t].infected)
+                FAIL("%s is not infected", text_terminal_id(s, t));
+            return true;
+        }
         if (s->term[t].infected)
-            return text_fail(why, why_n, "%s is already infected", text_terminal_id(s, t));
+            FAIL("%s is already infected", text_terminal_id(s, t));
         if (m->value <= ROUTE_NONE || m->value >= ROUTE_COUNT)
-            return text_fail(why, why_n, "unknown route");
+            FAIL("unknown route");
         return true;
     }
     case MV_FAC_FLOW:
         if (s->phase != PHASE_EVENT && s->phase != PHASE_ACTION)
-            return text_fail(why, why_n, "the flow is changed in the event or action phase");
+            FAIL("the flow is changed in the event or action phase");
         if (m->target[0] < 0 || m->target[0] >= s->n_rooms)
-            return text_fail(why, why_n, "no such room");
+            FAIL("no such room");
         if (m->value < 0 || m->value > RULES_MAX_COUNT)
-            return text_fail(why, why_n, "count out of range (0..%d)", RULES_MAX_COUNT);
+            FAIL("count out of range (0..%d)", RULES_MAX_COUNT);
         return true;
     case MV_FAC_CHOOSE:
     case MV_FAC_INJECT:
         if (m->event < 0 || (size_t)m->event >= s->rs->n_events)
-            return text_fail(why, why_n, "no such event");
+            FAIL("no such event");
         if (m->kind == MV_FAC_INJECT && !started)
-            return text_fail(why, why_n, "events are injected once the game has started");
+            FAIL("events are injected once the game has started");
         return true;
     case MV_FAC_SKIP:
         if (s->phase != PHASE_MALWARE && s->phase != PHASE_EVENT)
-            return text_fail(why, why_n, "the event is skipped before it is drawn");
+            FAIL("the event is skipped before it is drawn");
         if (s->skip_event)
-            return text_fail(why, why_n, "this round's event is already skipped");
+            FAIL("this round's event is already skipped");
         return true;
     case MV_FAC_REVEAL: {
         int t = m->target[0];
         if (!started)
-            return text_fail(why, why_n, "cards are revealed once the game has started");
+            FAIL("cards are revealed once the game has started");
         if (t < 0 || t >= s->n_terminals)
-            return text_fail(why, why_n, "no such terminal");
+            FAIL("no such terminal");
         if (s->term[t].face_up)
-            return text_fail(why, why_n, "%s is already face up", text_terminal_id(s, t));
+            FAIL("%s is already face up", text_terminal_id(s, t));
         return true;
     }
     default:
         break;
     }
-    return text_fail(why, why_n, "unknown move");
+    FAIL("unknown move");
 }
 
 bool rules_check(const game_state *s, const move *m, char *why, size_t why_n)
@@ -491,15 +495,14 @@ static void rules_sink(const game_state *s, move_sink *k, const move *m)
 }
 
 /* Every target of action a for role r. */
-static void rules_enum_action(const game_state *s, move_sink *k, int r, int a)
+static void rules_enum_action(const game_state *s, move_sink *k, move *tpl, int r, int a)
 {
     const action_def *ad = &s->rs->actions[a];
-    move m;
-    move_init(&m, MV_ACT);
-    m.role = r;
-    m.action = a;
     if (s->ap[r] < ad->ap)
         return;
+    move m = *tpl;
+    m.role = r;
+    m.action = a;
     const scenario_def *sc = state_scenario(s);
     switch (ad->target) {
     case TGT_NONE:
@@ -559,9 +562,11 @@ size_t rules_legal_moves(const game_state *s, move *out, size_t max)
                 continue;
             if (s->setup.mode == MODE_WORKSHOP && r != rules_current_role(s))
                 continue;
+            move tpl;
+            move_init(&tpl, MV_ACT);
             for (size_t a = 0; a < s->rs->n_actions; a++)
-                if (rules_action_role(s, (int)a) == r)
-                    rules_enum_action(s, &k, r, (int)a);
+                if (s->action_role[a] == r)
+                    rules_enum_action(s, &k, &tpl, r, (int)a);
             move_init(&m, MV_PASS);
             m.role = r;
             rules_sink(s, &k, &m);

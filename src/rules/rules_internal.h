@@ -60,12 +60,13 @@ struct game_state {
     int32_t turn;         /* index into the scenario's turn order (workshop action phase) */
     int32_t seconds_left; /* solo clock as last recorded */
     int32_t track[TRACK_COUNT];
-    uint32_t flags;      /* 1u << FLAG_* */
-    uint32_t pending;    /* flags set at the start of the next round */
-    uint32_t passed;     /* role bits: ended the turn this round */
-    uint32_t in_play;    /* role bits: the scenario's roles */
-    uint64_t used_round; /* action bits: played this round */
-    uint64_t used_game;  /* action bits: played this game */
+    uint32_t flags;       /* 1u << FLAG_* */
+    uint32_t pending;     /* flags set at the start of the next round */
+    uint32_t passed;      /* role bits: ended the turn this round */
+    uint32_t in_play;     /* role bits: the scenario's roles */
+    uint64_t used_round;  /* action bits: played this round */
+    uint64_t used_game;   /* action bits: played this game */
+    uint64_t bad_actions; /* action bits: an effect the action's target cannot serve */
     int16_t ap[RULES_MAX_ROLES];
     int16_t round_event;  /* event drawn this round, or -1 */
     int16_t chosen_event; /* facilitator's choice for the next draw, or -1 */
@@ -76,6 +77,7 @@ struct game_state {
     int32_t n_deck;
     int32_t deck_pos;
     int16_t deck[RULES_MAX_DECK];
+    int8_t action_role[RULES_MAX_ACTIONS]; /* who plays each action (fixed for the game) */
     note_state note[RULES_MAX_ROLES];
     term_state term[RULES_MAX_TERMINALS];
     room_state room[RULES_MAX_ROOMS];

@@ -114,6 +114,8 @@ static bool state_check_setup(const ruleset *rs, const scenario_def *sc, const g
     return true;
 }
 
+static int state_action_role(const game_state *s, int action);
+
 /* Places an infection on terminal t at setup. */
 static void state_infect(game_state *s, int t, route r)
 {
@@ -175,6 +177,15 @@ game_state *state_new(const ruleset *rs, int sc_index, const game_setup *su, cha
     }
     for (size_t i = 0; i < sc->n_terminals; i++)
         s->term[i].has_volatile = 1;
+    for (size_t a = 0; a < rs->n_actions; a++) {
+        s->action_role[a] = (int8_t)state_action_role(s, (int)a);
+        const action_def *ad = &rs->actions[a];
+        for (size_t i = 0; i < ad->n_effects; i++) {
+            const effect_info *info = rules_effect_info(ad->effects[i].op);
+            if (!info || (info->needs != TGT_NONE && info->needs != ad->target))
+                s->bad_actions |= 1ull << a;
+        }
+    }
 
     /* The deck: the scenario's list, or every event with its copies; shuffled by the seed. */
     if (sc->deck) {
@@ -311,10 +322,10 @@ bool rules_role_in_play(const game_state *s, int role)
     return role >= 0 && role < RULES_MAX_ROLES && (s->in_play & (1u << role));
 }
 
-int rules_action_role(const game_state *s, int action)
+/* Who plays action a: its owner if in play, else its own fallback, else the scenario's
+ * fallback for the owner, else nobody (-1). Fixed for a game, so state_new caches it. */
+static int state_action_role(const game_state *s, int action)
 {
-    if (action < 0 || (size_t)action >= s->rs->n_actions)
-        return -1;
     const action_def *a = &s->rs->actions[action];
     if (rules_role_in_play(s, a->role))
         return a->role;
@@ -325,6 +336,13 @@ int rules_action_role(const game_state *s, int action)
         rules_role_in_play(s, sc->fallback[a->role]))
         return sc->fallback[a->role];
     return -1;
+}
+
+int rules_action_role(const game_state *s, int action)
+{
+    if (action < 0 || (size_t)action >= s->rs->n_actions)
+        return -1;
+    return s->action_role[action];
 }
 
 int rules_role_player(const game_state *s, int role)
