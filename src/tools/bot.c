@@ -1,0 +1,755 @@
+/* bot.c: a simple, sensible computer CSIRT team for malcon-sim (see bot.h).
+ *
+ * What it knows: only what a player team sees. It reads the public state through the rules
+ * queries with a public or own-role viewer (room counts and their history, terminals turned
+ * face up, markers, tracks, flags) and the log entries its roles may see (log analysis and
+ * profiling results). It never calls rules_active_infections or reads facilitator entries.
+ *
+ * What it remembers from the log:
+ *   - suspicion per terminal: raised when log analysis names it (a lot when the result is
+ *     exact, less when it may include a decoy) or a tip names its room; lowered when an exact
+ *     analysis of its room does not name it; cleared when examined clean;
+ *   - per room: when log analysis last looked at it, and how often its count turned out to be
+ *     a decoy's noise (an analysis naming nobody new, or naming a terminal examined clean);
+ *   - the rounds whose counts came while the C2 was blocked (they hold no beacons);
+ *   - a belief about the number of active infections: set by profiling, lowered by one for each
+ *     terminal known infected that gets isolated, and dropped (unknown) when it may have grown:
+ *     a spread time while infections remained, or an event that can infect and was not blocked.
+ *
+ * Policy: at each decision the role whose turn it is takes the first intent of this list that
+ * its actions allow and the rules accept, otherwise it passes:
+ *   1. declare containment when the belief is "0 active" and at least one infection was
+ *      contained by the team, once the customer briefing is prepared (it is worth more than
+ *      the round that waiting costs) or cannot be;
+ *   2. report to management in the last phase of a day when not yet reported today;
+ *   3. contain a terminal shown infected, once its evidence is preserved (or its volatile
+ *      evidence is lost anyway, or the forensic engineer cannot preserve it this round and it
+ *      has waited a round, or time or Leak are running out);
+ *   4. preserve evidence of a terminal shown infected and still connected;
+ *   5. recover deleted data on an examined infected terminal while the C2 is unknown;
+ *   6. all-staff alert, 7. patch campaign (both prevent new infections, so early);
+ *   8. attacker profiling when the belief is unknown (once per round);
+ *   9. log analysis of the room with the highest count not explained by terminals already
+ *      known infected, preferring rooms never analysed to rooms known for decoys' noise (not
+ *      when the C2 is blocked, since nothing beacons then);
+ *  10. Direct the forensic engineer while infections might remain or it has evidence to keep;
+ *  11. examine the most suspected terminal; when the beacons are silenced and infections
+ *      remain, the face-down terminal most likely to hide one: in a network segment with a
+ *      known infection (spread stays in a segment), in a room whose traffic before the block
+ *      was not explained;
+ *  12. block the C2 at the proxy once it is known and infections might remain, when the Leak
+ *      nears its maximum or on the last day (earlier, it silences the beacons that lead to
+ *      the hidden infections);
+ *  13. last round, infections might remain: isolate the loudest room if impact allows;
+ *  14. report to management, 15. contact JPCERT/CC, 16. prepare the customer briefing,
+ *  17. preserve disk evidence of isolated infected terminals, 18. consult the police,
+ *  19. deploy EDR in the room with the most historic traffic while the C2 is unknown.
+ * Ties between equal terminals or rooms are broken by a per-game random order drawn from the
+ * bot's own RNG (seeded by the caller from the game seed), never from the game's RNG.
+ *
+ * How well it plays (malcon-sim --games 200 --seed 1, shipped content at the time of writing):
+ * tutorial 100% won, standard 99.5%, hard 64%: a reference team for balancing, not an expert.
+ */
+#include "bot.h"
+
+#include "core.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct bot {
+    const ruleset *rs;
+    const scenario_def *sc;
+    int act[BI_COUNT]; /* the action index that serves each intent, or -1 */
+    /* knowledge from the visible log */
+    int suspicion[RULES_MAX_TERMINALS];
+    int named_round[RULES_MAX_TERMINALS]; /* last round log analysis named it, 0 if never */
+    int logs_round[RULES_MAX_ROOMS];      /* last round log analysis looked at the room */
+    int fruitless[RULES_MAX_ROOMS];       /* analyses in a row that named nobody new: noise there */
+    bool belief_valid;                    /* belief_active is a known number */
+    int belief_active;
+    int profile_round; /* round of the last profiling, 0 if never */
+    int contained;     /* terminals known infected that the team isolated */
+    bool blocked_now;  /* the proxy blocks the C2 (from the public flag entries) */
+    bool silenced[RULES_MAX_ROUNDS + 1]; /* rounds whose counts came with the C2 blocked */
+    /* per-game tie-breaking order */
+    int tb_terminal[RULES_MAX_TERMINALS];
+    int tb_room[RULES_MAX_ROOMS];
+};
+
+static const char *const bot_intent_names[BI_COUNT] = {
+    "examine",      "preserve", "recover", "logs",    "profile", "contain",
+    "isolate_room", "report",   "direct",  "declare", "alert",   "block_c2",
+    "briefing",     "jpcert",   "police",  "edr",     "patch",   "coordinate"};
+
+const char *bot_intent_name(bot_intent i)
+{
+    if (i < 0 || i >= BI_COUNT)
+        return "none";
+    return bot_intent_names[i];
+}
+
+/* Which intent a set_flag effect on flag f serves (BI_NONE for flags the bot ignores). */
+static bot_intent bot_flag_intent(int f, target_kind tk)
+{
+    switch (f) {
+    case FLAG_JPCERT_CONTACTED:
+        return BI_JPCERT;
+    case FLAG_POLICE_CONSULTED:
+        return BI_POLICE;
+    case FLAG_STAFF_ALERTED:
+        return BI_ALERT;
+    case FLAG_PATCHED:
+        return BI_PATCH;
+    case FLAG_C2_BLOCKED:
+        return BI_BLOCK;
+    case FLAG_BRIEFING_PREPARED:
+        return BI_BRIEFING;
+    case FLAG_REPORTED_TODAY:
+        return BI_REPORT;
+    case FLAG_C2_KNOWN:
+        /* Learning the C2 from a terminal is data recovery; from nowhere it is a contact. */
+        return tk == TGT_TERMINAL ? BI_RECOVER : BI_NONE;
+    default:
+        return BI_NONE;
+    }
+}
+
+bot_intent bot_classify(const ruleset *rs, int a)
+{
+    assert(rs && a >= 0 && (size_t)a < rs->n_actions);
+    const action_def *ad = &rs->actions[a];
+    /* Structural effects say most about an action, so they are looked at first. */
+    static const struct {
+        const char *effect;
+        bot_intent intent;
+    } by_effect[] = {
+        {"declare", BI_DECLARE},   {"examine", BI_EXAMINE}, {"preserve", BI_PRESERVE},
+        {"log_analysis", BI_LOGS}, {"profile", BI_PROFILE}, {"isolate_room", BI_ISOLATE_ROOM},
+        {"isolate", BI_CONTAIN},   {"deploy_edr", BI_EDR},  {"transfer_ap", BI_COORD},
+    };
+    for (size_t k = 0; k < sizeof by_effect / sizeof by_effect[0]; k++) {
+        int op = rules_effect_find(by_effect[k].effect);
+        for (size_t i = 0; i < ad->n_effects; i++)
+            if (op >= 0 && ad->effects[i].op == op)
+                return by_effect[k].intent;
+    }
+    int set_flag = rules_effect_find("set_flag");
+    bot_intent best = BI_NONE;
+    for (size_t i = 0; i < ad->n_effects; i++) {
+        if (ad->effects[i].op != set_flag)
+            continue;
+        bot_intent it = bot_flag_intent(ad->effects[i].flag, ad->target);
+        /* A contact that also shares the C2 is still the contact: keep the first flag that
+         * names a purpose other than C2 recovery. */
+        if (it != BI_NONE && (best == BI_NONE || best == BI_RECOVER))
+            best = it;
+    }
+    if (best != BI_NONE)
+        return best;
+    int gain = rules_effect_find("gain_ap");
+    for (size_t i = 0; i < ad->n_effects; i++)
+        if (ad->effects[i].op == gain && ad->target == TGT_ROLE)
+            return BI_DIRECT;
+    return BI_NONE;
+}
+
+bot *bot_new(const game_state *s, uint64_t seed)
+{
+    assert(s);
+    bot *b = core_alloc(sizeof *b);
+    b->rs = state_ruleset(s);
+    b->sc = state_scenario(s);
+    for (int i = 0; i < BI_COUNT; i++)
+        b->act[i] = -1;
+    for (size_t a = 0; a < b->rs->n_actions; a++) {
+        bot_intent it = bot_classify(b->rs, (int)a);
+        if (it != BI_NONE && b->act[it] < 0)
+            b->act[it] = (int)a;
+    }
+    core_rng rng;
+    core_rng_seed(&rng, seed ^ 0x626f747465616dULL); /* "botteam": a stream of its own */
+    for (int t = 0; t < RULES_MAX_TERMINALS; t++)
+        b->tb_terminal[t] = core_rng_range(&rng, 0, 9);
+    for (int r = 0; r < RULES_MAX_ROOMS; r++)
+        b->tb_room[r] = core_rng_range(&rng, 0, 9);
+    return b;
+}
+
+void bot_free(bot *b)
+{
+    free(b);
+}
+
+/* True when the team may see e: public entries, and the private results of its own roles (the
+ * team holds every role in play). Facilitator truth never passes. */
+static bool bot_sees(const game_state *s, const log_entry *e)
+{
+    viewer v = {VIEW_PUBLIC, -1};
+    if (rules_visible(s, v, e))
+        return true;
+    if (e->vis != VIS_ROLE || e->vis_role < 0 || !rules_role_in_play(s, e->vis_role))
+        return false;
+    v.kind = VIEW_ROLE;
+    v.role = e->vis_role;
+    return rules_visible(s, v, e);
+}
+
+/* What the team knows of terminal t: the public view merged with its roles' private views. */
+static void bot_terminal(const bot *b, const game_state *s, int t, terminal_view *out)
+{
+    viewer v = {VIEW_PUBLIC, -1};
+    rules_terminal(s, v, t, out);
+    for (size_t i = 0; i < b->sc->n_roles; i++) {
+        terminal_view rv;
+        viewer rvw = {VIEW_ROLE, b->sc->roles[i]};
+        rules_terminal(s, rvw, t, &rv);
+        out->face_up |= rv.face_up;
+        out->known_infected |= rv.known_infected;
+        out->known_clean |= rv.known_clean && !out->known_infected;
+        if (out->route == ROUTE_NONE)
+            out->route = rv.route;
+        if (rv.examined_round > out->examined_round)
+            out->examined_round = rv.examined_round;
+    }
+}
+
+static void bot_room(const game_state *s, int r, room_view *out)
+{
+    viewer v = {VIEW_PUBLIC, -1};
+    rules_room(s, v, r, out);
+}
+
+/* True when the effect's flag conditions hold in s (it would do something). */
+static bool bot_effect_live(const game_state *s, const effect *e)
+{
+    for (int f = 0; f < FLAG_COUNT; f++) {
+        bool set = rules_flag(s, (flag)f);
+        if ((e->unless & (1u << f)) && set)
+            return false;
+        if ((e->only_if & (1u << f)) && !set)
+            return false;
+    }
+    return true;
+}
+
+/* An event was drawn: forget the belief when it may have added an infection. The flags after
+ * the event resolved are the ones that blocked it or not, so s (after the move) is right. */
+static void bot_see_event(bot *b, const game_state *s, int ev)
+{
+    if (ev < 0 || (size_t)ev >= b->rs->n_events)
+        return;
+    const event_def *ed = &b->rs->events[ev];
+    int infect = rules_effect_find("infect");
+    int spread = rules_effect_find("spread");
+    for (size_t i = 0; i < ed->n_effects; i++) {
+        const effect *e = &ed->effects[i];
+        if (!bot_effect_live(s, e))
+            continue;
+        if (e->op == infect || (e->op == spread && (!b->belief_valid || b->belief_active > 0)))
+            b->belief_valid = false;
+    }
+}
+
+void bot_observe(bot *b, const game_state *s, const log_entry *entries, size_t n)
+{
+    assert(b && s && (entries || n == 0));
+    for (size_t k = 0; k < n; k++) {
+        const log_entry *e = &entries[k];
+        if (!bot_sees(s, e))
+            continue;
+        switch (e->type) {
+        case LOG_FLAG:
+            if (e->flag == FLAG_C2_BLOCKED)
+                b->blocked_now = e->value != 0;
+            break;
+        case LOG_ROUND: {
+            /* The malware phase of this round runs with the flags the last round left. */
+            if (e->round >= 0 && e->round <= RULES_MAX_ROUNDS)
+                b->silenced[e->round] = b->blocked_now;
+            /* Spread happens every spread_every rounds: the number may have grown since. */
+            int every = b->sc->spread_every > 0 ? b->sc->spread_every : b->sc->phases_per_day;
+            bool spread_time = e->round > 1 && every > 0 && (e->round - 1) % every == 0;
+            if (spread_time && b->sc->spread_pct > 0 && b->belief_valid && b->belief_active > 0)
+                b->belief_valid = false;
+            break;
+        }
+        case LOG_DAY_END:
+            if (b->sc->spread_pct > 0 && b->belief_valid && b->belief_active > 0)
+                b->belief_valid = false;
+            break;
+        case LOG_RESULT_LOGS:
+            if (e->room < 0 || e->room >= RULES_MAX_ROOMS)
+                break;
+            b->logs_round[e->room] = e->round;
+            bool news = false;
+            for (size_t t = 0; t < b->sc->n_terminals && t < 64; t++) {
+                if (b->sc->terminals[t].room != e->room)
+                    continue;
+                if (e->mask & (1ULL << t)) {
+                    terminal_view tv;
+                    bot_terminal(b, s, (int)t, &tv);
+                    news |= !tv.known_clean || e->value;
+                    b->suspicion[t] += e->value ? 100 : 40;
+                    b->named_round[t] = e->round;
+                } else if (e->value) {
+                    b->suspicion[t] /= 2; /* exact and silent: probably not active */
+                }
+            }
+            b->fruitless[e->room] = news ? 0 : b->fruitless[e->room] + 1;
+            break;
+        case LOG_RESULT_PROFILE:
+            b->belief_valid = true;
+            b->belief_active = e->amount;
+            b->profile_round = e->round;
+            break;
+        case LOG_REVEAL:
+            if (e->terminal >= 0 && e->terminal < RULES_MAX_TERMINALS && e->value == 0) {
+                /* Named by log analysis yet clean: that room's count was a decoy's noise. */
+                int room = b->sc->terminals[e->terminal].room;
+                if (b->named_round[e->terminal] > 0 && room >= 0 && room < RULES_MAX_ROOMS)
+                    b->fruitless[room]++;
+                b->suspicion[e->terminal] = 0;
+            }
+            break;
+        case LOG_ISOLATED: {
+            if (e->terminal < 0)
+                break;
+            terminal_view tv;
+            bot_terminal(b, s, e->terminal, &tv);
+            if (tv.known_infected) {
+                b->contained++;
+                if (b->belief_valid && b->belief_active > 0)
+                    b->belief_active--;
+            }
+            break;
+        }
+        case LOG_TIP:
+            for (size_t t = 0; t < b->sc->n_terminals && t < RULES_MAX_TERMINALS; t++)
+                if (b->sc->terminals[t].room == e->room)
+                    b->suspicion[t] += 30;
+            break;
+        case LOG_EVENT:
+            bot_see_event(b, s, e->event);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* ---- choosing ---- */
+
+/* Builds "act r <intent's action> t0 t1" into out; true when role r plays it and it is legal. */
+static bool bot_try(const bot *b, const game_state *s, int r, bot_intent it, int t0, int t1,
+                    move *out)
+{
+    int a = b->act[it];
+    if (a < 0 || rules_action_role(s, a) != r)
+        return false;
+    move_init(out, MV_ACT);
+    out->role = r;
+    out->action = a;
+    out->target[0] = t0;
+    out->target[1] = t1;
+    return rules_check(s, out, NULL, 0);
+}
+
+/* True when role r can play the intent at all (saves enumerating targets). */
+static bool bot_plays(const bot *b, const game_state *s, int r, bot_intent it)
+{
+    int a = b->act[it];
+    return a >= 0 && rules_action_role(s, a) == r && rules_ap(s, r) >= b->rs->actions[a].ap;
+}
+
+/* The role that plays intent it in this game, or -1. */
+static int bot_player_of(const bot *b, const game_state *s, bot_intent it)
+{
+    return b->act[it] < 0 ? -1 : rules_action_role(s, b->act[it]);
+}
+
+/* True when infections might remain, as far as the team knows. */
+static bool bot_might_remain(const bot *b)
+{
+    return !b->belief_valid || b->belief_active > 0;
+}
+
+static int bot_terminals(const bot *b)
+{
+    size_t n = b->sc->n_terminals;
+    return (int)(n < RULES_MAX_TERMINALS ? n : RULES_MAX_TERMINALS);
+}
+
+static int bot_rooms(const bot *b)
+{
+    size_t n = b->sc->n_rooms;
+    return (int)(n < RULES_MAX_ROOMS ? n : RULES_MAX_ROOMS);
+}
+
+/* Known-infected, still connected terminals in room (their beacons explain its count). */
+static int bot_known_active_in(const bot *b, const game_state *s, int room)
+{
+    int n = 0;
+    for (int t = 0; t < bot_terminals(b); t++) {
+        if (b->sc->terminals[t].room != room)
+            continue;
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        n += tv.known_infected && !tv.isolated;
+    }
+    return n;
+}
+
+/* A room's count this round beyond what its known infections explain. */
+static int bot_room_residual(const bot *b, const game_state *s, int room)
+{
+    room_view rv;
+    bot_room(s, room, &rv);
+    int min = b->sc->beacon_min > 0 ? b->sc->beacon_min : 1;
+    return rv.count - bot_known_active_in(b, s, room) * min;
+}
+
+/* A room's counts so far, leaving out rounds when the C2 block silenced the beacons (their
+ * counts were only decoys' noise and events). */
+static int bot_room_history(const bot *b, const game_state *s, int room)
+{
+    room_view rv;
+    bot_room(s, room, &rv);
+    int sum = 0;
+    for (int i = 0; i < rv.n_history && i < RULES_MAX_ROUNDS; i++)
+        if (!b->silenced[i + 1])
+            sum += rv.history[i];
+    return sum;
+}
+
+/* True when the forensic engineer has something worth an extra AP. */
+static bool bot_forensic_has_work(const bot *b, const game_state *s)
+{
+    for (int t = 0; t < bot_terminals(b); t++) {
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        if (tv.known_infected && !tv.isolated && tv.evidence == 0 && !tv.volatile_lost)
+            return true;
+        if (!tv.face_up && !tv.isolated && b->suspicion[t] > 0)
+            return true;
+    }
+    return false;
+}
+
+/* 1: containment may be declared. */
+static bool bot_want_declare(const bot *b, const game_state *s, const clock_view *c)
+{
+    if (!b->belief_valid || b->belief_active != 0 || b->contained == 0)
+        return false;
+    int br = bot_player_of(b, s, BI_BRIEFING);
+    bool briefing_pending = !rules_flag(s, FLAG_BRIEFING_PREPARED) && br >= 0;
+    return !briefing_pending || c->round >= c->rounds;
+}
+
+/* 3: contain the first ready terminal shown infected. */
+static bool bot_do_contain(const bot *b, const game_state *s, int r, const clock_view *c, move *out)
+{
+    if (!bot_plays(b, s, r, BI_CONTAIN))
+        return false;
+    int fr = bot_player_of(b, s, BI_PRESERVE);
+    bool forensic_done =
+        fr < 0 || rules_passed(s, fr) || rules_ap(s, fr) < b->rs->actions[b->act[BI_PRESERVE]].ap;
+    int leak = rules_track(s, TRACK_LEAK), leak_max = rules_track_max(s, TRACK_LEAK);
+    int active_known = 0;
+    for (int t = 0; t < bot_terminals(b); t++) {
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        active_known += tv.known_infected && !tv.isolated;
+    }
+    int exfil = b->sc->exfil > 0 ? b->sc->exfil : 1;
+    bool urgent = c->round >= c->rounds || leak + 2 * exfil * active_known >= leak_max;
+    for (int t = 0; t < bot_terminals(b); t++) {
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        if (!tv.known_infected || tv.isolated)
+            continue;
+        bool waited = tv.examined_round > 0 && tv.examined_round < c->round - 1;
+        bool ready = tv.evidence > 0 || tv.volatile_lost || urgent || (forensic_done && waited);
+        if (ready && bot_try(b, s, r, BI_CONTAIN, t, -1, out))
+            return true;
+    }
+    return false;
+}
+
+/* Tries intent it on every terminal matching want (per terminal view), first match wins. */
+typedef bool (*bot_want_fn)(const bot *b, const terminal_view *tv, int t);
+
+static bool bot_on_terminals(const bot *b, const game_state *s, int r, bot_intent it,
+                             bot_want_fn want, move *out)
+{
+    if (!bot_plays(b, s, r, it))
+        return false;
+    for (int t = 0; t < bot_terminals(b); t++) {
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        if (want(b, &tv, t) && bot_try(b, s, r, it, t, -1, out))
+            return true;
+    }
+    return false;
+}
+
+static bool bot_want_preserve_active(const bot *b, const terminal_view *tv, int t)
+{
+    return tv->known_infected && !tv->isolated && tv->evidence == 0 && !tv->volatile_lost;
+}
+
+static bool bot_want_preserve_isolated(const bot *b, const terminal_view *tv, int t)
+{
+    return tv->known_infected && tv->evidence == 0;
+}
+
+static bool bot_want_recover(const bot *b, const terminal_view *tv, int t)
+{
+    return tv->known_infected && tv->face_up;
+}
+
+/* 9: log analysis of the loudest unexplained room not analysed this round. */
+static bool bot_do_logs(const bot *b, const game_state *s, int r, const clock_view *c, move *out)
+{
+    if (!bot_plays(b, s, r, BI_LOGS) || rules_flag(s, FLAG_C2_BLOCKED) || !bot_might_remain(b))
+        return false;
+    int best = -1, best_score = 0;
+    for (int room = 0; room < bot_rooms(b); room++) {
+        if (b->logs_round[room] == c->round)
+            continue;
+        int residual = bot_room_residual(b, s, room);
+        if (residual <= 0)
+            continue;
+        /* Unexplained traffic first; a room never analysed beats one whose count turned out
+         * to be a decoy's noise. */
+        int score = 1000 + residual * 100 + (b->logs_round[room] == 0 ? 60 : 0) -
+                    b->fruitless[room] * 70 + b->tb_room[room];
+        if (score > best_score) {
+            best_score = score;
+            best = room;
+        }
+    }
+    return best >= 0 && bot_try(b, s, r, BI_LOGS, best, -1, out);
+}
+
+/* How likely a face-down terminal is to hide an infection once the beacons are silenced:
+ * infections spread within a network segment, and rooms whose traffic was not a decoy's
+ * noise count more. Always at least 1. */
+static int bot_silent_score(const bot *b, const game_state *s, int t)
+{
+    int room = b->sc->terminals[t].room;
+    int segment = b->sc->rooms[room].segment;
+    int score = 1;
+    for (int u = 0; u < bot_terminals(b); u++) {
+        terminal_view tv;
+        bot_terminal(b, s, u, &tv);
+        if (tv.known_infected && b->sc->rooms[b->sc->terminals[u].room].segment == segment) {
+            score += 100;
+            break;
+        }
+    }
+    /* Traffic from a room with a located infection is explained already; traffic from a
+     * room never analysed is the most telling. */
+    int history = bot_room_history(b, s, room);
+    bool explained = false;
+    for (int u = 0; u < bot_terminals(b); u++) {
+        terminal_view tv;
+        bot_terminal(b, s, u, &tv);
+        explained |= tv.known_infected && b->sc->terminals[u].room == room;
+    }
+    int fruitless = room < RULES_MAX_ROOMS ? b->fruitless[room] : 0;
+    score += history * (explained ? 1 : 5) - fruitless * 20;
+    if (history > 0 && room < RULES_MAX_ROOMS && b->logs_round[room] == 0)
+        score += 20;
+    return score > 1 ? score : 1;
+}
+
+/* 11: examine the most suspected terminal; when beacons are silenced, search by history. */
+static bool bot_do_examine(const bot *b, const game_state *s, int r, move *out)
+{
+    if (!bot_plays(b, s, r, BI_EXAMINE))
+        return false;
+    bool silent = rules_flag(s, FLAG_C2_BLOCKED);
+    int best = -1, best_score = 0;
+    for (int t = 0; t < bot_terminals(b); t++) {
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        if (tv.isolated || tv.known_infected)
+            continue;
+        /* A terminal examined clean is checked again only on an exact name (a decoy, else). */
+        if (tv.known_clean && b->suspicion[t] < 100)
+            continue;
+        int score = 0;
+        if (b->suspicion[t] > 0)
+            score = 1000 + b->suspicion[t] * 10 + b->named_round[t];
+        else if (silent && !tv.face_up && bot_might_remain(b))
+            score = bot_silent_score(b, s, t);
+        if (score <= 0)
+            continue;
+        score = score * 10 + b->tb_terminal[t];
+        move m;
+        if (score > best_score && bot_try(b, s, r, BI_EXAMINE, t, -1, &m)) {
+            best_score = score;
+            best = t;
+            *out = m;
+        }
+    }
+    return best >= 0;
+}
+
+/* 13: the last resort on the last round: cut off the loudest room while impact allows. */
+static bool bot_do_isolate_room(const bot *b, const game_state *s, int r, const clock_view *c,
+                                move *out)
+{
+    if (c->round < c->rounds || !bot_might_remain(b) || !bot_plays(b, s, r, BI_ISOLATE_ROOM))
+        return false;
+    int impact = rules_track(s, TRACK_IMPACT), impact_max = rules_track_max(s, TRACK_IMPACT);
+    int best = -1, best_score = 0;
+    bool silent = rules_flag(s, FLAG_C2_BLOCKED);
+    for (int room = 0; room < bot_rooms(b); room++) {
+        /* With the C2 blocked the counts are only noise: judge the room by its terminals. */
+        int residual = silent ? 0 : bot_room_residual(b, s, room);
+        int maybe_clean = 0;
+        for (int t = 0; t < bot_terminals(b); t++) {
+            terminal_view tv;
+            bot_terminal(b, s, t, &tv);
+            if (b->sc->terminals[t].room != room || tv.isolated || tv.known_infected)
+                continue;
+            maybe_clean++;
+            if (silent && !tv.face_up)
+                residual += bot_silent_score(b, s, t);
+        }
+        if (residual <= 0 || impact + maybe_clean >= impact_max)
+            continue;
+        int score = residual * 10 + b->tb_room[room];
+        if (score > best_score) {
+            best_score = score;
+            best = room;
+        }
+    }
+    return best >= 0 && bot_try(b, s, r, BI_ISOLATE_ROOM, best, -1, out);
+}
+
+/* 19: EDR where traffic has been heaviest, while log analysis is not yet exact. */
+static bool bot_do_edr(const bot *b, const game_state *s, int r, move *out)
+{
+    if (rules_flag(s, FLAG_C2_KNOWN) || !bot_might_remain(b) || !bot_plays(b, s, r, BI_EDR))
+        return false;
+    int best = -1, best_score = 0;
+    for (int room = 0; room < bot_rooms(b); room++) {
+        room_view rv;
+        bot_room(s, room, &rv);
+        int score = bot_room_history(b, s, room) * 10 + b->tb_room[room];
+        if (!rv.edr && bot_room_history(b, s, room) > 0 && score > best_score) {
+            best_score = score;
+            best = room;
+        }
+    }
+    return best >= 0 && bot_try(b, s, r, BI_EDR, best, -1, out);
+}
+
+/* A flag-setting intent with no target, wanted while its flag is clear. */
+static bool bot_do_flag(const bot *b, const game_state *s, int r, bot_intent it, flag f, move *out)
+{
+    return !rules_flag(s, f) && bot_plays(b, s, r, it) && bot_try(b, s, r, it, -1, -1, out);
+}
+
+/* 12: blocking the C2 stops the Leak but silences the beacons that lead to hidden infections
+ * (and to the ones that spread later): block only when the Leak nears its maximum, or on the
+ * last day. (Blocking as soon as every known infection was located won 38% of the hard
+ * scenario's games in malcon-sim, against 60% with this rule.) */
+static bool bot_want_block(const bot *b, const game_state *s, const clock_view *c)
+{
+    if (!rules_flag(s, FLAG_C2_KNOWN) || !bot_might_remain(b))
+        return false;
+    int located = 0;
+    for (int t = 0; t < bot_terminals(b); t++) {
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        located += tv.known_infected && !tv.isolated;
+    }
+    int exfil = b->sc->exfil > 0 ? b->sc->exfil : 1;
+    int guess = b->belief_valid ? b->belief_active : located + 1;
+    int leak = rules_track(s, TRACK_LEAK), leak_max = rules_track_max(s, TRACK_LEAK);
+    bool leak_danger = leak + 2 * exfil * guess >= leak_max;
+    return leak_danger || c->day >= c->days;
+}
+
+/* The decision for role r: the first intent of the policy list that works. */
+static bool bot_pick(const bot *b, const game_state *s, int r, move *out)
+{
+    clock_view c;
+    rules_clock(s, &c);
+    bool last_phase = c.phase_of_day == c.phases_per_day - 1;
+
+    if (bot_want_declare(b, s, &c) && bot_try(b, s, r, BI_DECLARE, -1, -1, out))
+        return true;
+    if (last_phase && bot_do_flag(b, s, r, BI_REPORT, FLAG_REPORTED_TODAY, out))
+        return true;
+    if (bot_do_contain(b, s, r, &c, out))
+        return true;
+    if (bot_on_terminals(b, s, r, BI_PRESERVE, bot_want_preserve_active, out))
+        return true;
+    if (!rules_flag(s, FLAG_C2_KNOWN) &&
+        bot_on_terminals(b, s, r, BI_RECOVER, bot_want_recover, out))
+        return true;
+    if (bot_do_flag(b, s, r, BI_ALERT, FLAG_STAFF_ALERTED, out))
+        return true;
+    if (bot_do_flag(b, s, r, BI_PATCH, FLAG_PATCHED, out))
+        return true;
+    if (!b->belief_valid && b->profile_round != c.round &&
+        bot_try(b, s, r, BI_PROFILE, -1, -1, out))
+        return true;
+    if (bot_do_logs(b, s, r, &c, out))
+        return true;
+    int fr = bot_player_of(b, s, BI_EXAMINE);
+    if (fr >= 0 && fr != r && !rules_passed(s, fr) &&
+        (bot_might_remain(b) || bot_forensic_has_work(b, s)) && bot_plays(b, s, r, BI_DIRECT) &&
+        bot_try(b, s, r, BI_DIRECT, fr, -1, out))
+        return true;
+    if (bot_do_examine(b, s, r, out))
+        return true;
+    if (bot_want_block(b, s, &c) && bot_do_flag(b, s, r, BI_BLOCK, FLAG_C2_BLOCKED, out))
+        return true;
+    if (bot_do_isolate_room(b, s, r, &c, out))
+        return true;
+    if (bot_do_flag(b, s, r, BI_REPORT, FLAG_REPORTED_TODAY, out))
+        return true;
+    if (bot_do_flag(b, s, r, BI_JPCERT, FLAG_JPCERT_CONTACTED, out))
+        return true;
+    if (bot_do_flag(b, s, r, BI_BRIEFING, FLAG_BRIEFING_PREPARED, out))
+        return true;
+    if (bot_on_terminals(b, s, r, BI_PRESERVE, bot_want_preserve_isolated, out))
+        return true;
+    if (bot_do_flag(b, s, r, BI_POLICE, FLAG_POLICE_CONSULTED, out))
+        return true;
+    if (bot_do_edr(b, s, r, out))
+        return true;
+    return false;
+}
+
+bool bot_choose(bot *b, const game_state *s, move *out)
+{
+    assert(b && s && out);
+    clock_view c;
+    rules_clock(s, &c);
+    if (c.phase != PHASE_ACTION || rules_outcome(s) != OUT_ONGOING)
+        return false;
+    int r = rules_current_role(s);
+    if (r < 0)
+        return false;
+    if (bot_pick(b, s, r, out))
+        return true;
+    move_init(out, MV_PASS);
+    out->role = r;
+    if (rules_check(s, out, NULL, 0))
+        return true;
+    /* The rules refused a pass (they should not): take any legal move so games always end. */
+    move legal[64];
+    size_t n = rules_legal_moves(s, legal, 64);
+    if (n == 0)
+        return false;
+    *out = legal[0];
+    return true;
+}
