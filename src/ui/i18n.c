@@ -404,11 +404,15 @@ i18n *i18n_parse(const char *text, size_t len, const char *name, core_err *err)
         if (dst == &e.str && e.has_id && !e.id.len && !e.has_ctx)
             po_check_header(&r, core_str_cstr(&e.str), kline);
     }
-    if (e.has_id && !e.has_str)
+    if (e.has_id && !e.has_str) {
         po_error(&r, r.line, r.col, "msgid without msgstr at the end of the file", NULL);
-    else
+        core_str_free(&e.ctx);
+        core_str_free(&e.id);
+    } else {
         po_finish(&r, t, &e);
-    qsort(t->msgs, t->n, sizeof *t->msgs, i18n_cmp);
+    }
+    if (t->n > 1) /* qsort may not be given a NULL array, even empty */
+        qsort(t->msgs, t->n, sizeof *t->msgs, i18n_cmp);
     for (size_t k = 1; k < t->n; k++) {
         if (strcmp(t->msgs[k - 1].key, t->msgs[k].key) == 0) {
             char *shown = core_strdup(t->msgs[k].key);

@@ -55,12 +55,13 @@ static bool platform_no_display(void)
 /* (Re)creates the frame texture at the renderer's output size (windowed mode). */
 static bool platform_make_frame(ui_platform *p)
 {
+    /* With a target set, SDL reports the target's size: ask the window's own output size. */
+    SDL_SetRenderTarget(p->ren, NULL);
     SDL_GetRendererOutputSize(p->ren, &p->out_w, &p->out_h);
     if (p->out_w < 1)
         p->out_w = 1;
     if (p->out_h < 1)
         p->out_h = 1;
-    SDL_SetRenderTarget(p->ren, NULL);
     if (p->frame)
         SDL_DestroyTexture(p->frame);
     p->frame = NULL;
@@ -120,6 +121,9 @@ static bool platform_open_window(ui_platform *p, const ui_platform_opts *o, char
         platform_why(why, why_n, "cannot create a renderer: %s", SDL_GetError());
         return false;
     }
+    /* SDL starts with text input on: keep it off until a name field asks, so letter keys do
+     * not also arrive as IN_TEXT and no input method pops up over the board. */
+    SDL_StopTextInput();
     return platform_make_frame(p);
 }
 
