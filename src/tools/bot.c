@@ -48,7 +48,8 @@
  * bot's own RNG (seeded by the caller from the game seed), never from the game's RNG.
  *
  * How well it plays (malcon-sim --games 200 --seed 1, shipped content at the time of writing):
- * tutorial 100% won, standard 99.5%, hard 64%: a reference team for balancing, not an expert.
+ * tutorial 100% won, standard 99.5%, hard about 65%: a reference team for balancing, not an
+ * expert.
  */
 #include "bot.h"
 
