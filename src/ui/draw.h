@@ -93,13 +93,18 @@ typedef struct ui_draw_ops {
     void (*line)(ui_draw *d, int x0, int y0, int x1, int y1, int thickness, ui_color c);
     void (*fill_circle)(ui_draw *d, int cx, int cy, int radius, ui_color c);
     void (*fill_triangle)(ui_draw *d, int x0, int y0, int x1, int y1, int x2, int y2, ui_color c);
-    /* Draws UTF-8 text in box r; returns the height used. */
+    /* Draws UTF-8 text in box r; returns the height used (lines x text_line_height(px), the
+     * same in every implementation). Lines are aligned in r by st->align; r.w <= 0 means no
+     * width limit (no wrap, no cut); with ellipsis, r.h limits the lines. */
     int (*text)(ui_draw *d, ui_rect r, const char *utf8, const ui_text_style *st);
-    /* Measures a single line of text: width and height in pixels. */
+    /* Measures text without wrapping: the widest line's width and lines x line height. */
     void (*measure)(ui_draw *d, const char *utf8, const ui_text_style *st, int *w, int *h);
-    /* Draws an image file (path relative to the content root) scaled into r; false when it
-     * cannot be loaded (missing/broken: the caller then draws the fallback card). */
+    /* Draws an image file (path relative to the content root) scaled into r with its aspect
+     * kept (centred, never cropped); false when it cannot be loaded (missing, broken, larger
+     * than 4096x4096 or 16 MB, or a path leaving the content folder: a warning is printed once
+     * and the caller draws the fallback card). The recorder always answers false. */
     bool (*image)(ui_draw *d, ui_rect r, const char *asset_path);
+    /* Draws a built-in icon in the largest square centred in r (see icon.h). */
     void (*icon)(ui_draw *d, ui_icon icon, ui_rect r, ui_color c);
     void (*clip)(ui_draw *d, const ui_rect *r); /* NULL = no clip */
     void (*free)(ui_draw *d);

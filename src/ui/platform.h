@@ -87,11 +87,11 @@ typedef enum ui_input_type {
     IN_QUIT,        /* window closed / quit requested */
     IN_KEY,         /* key pressed (repeat included): key, mods */
     IN_TEXT,        /* text typed (UTF-8 in text) */
-    IN_MOUSE_MOVE,  /* x, y */
+    IN_MOUSE_MOVE,  /* x, y (drawing pixels: scaled from window points on high-DPI screens) */
     IN_MOUSE_DOWN,  /* x, y, button (1 left, 3 right) */
     IN_MOUSE_UP,    /* x, y, button */
     IN_WHEEL,       /* dy (+ up) at x, y */
-    IN_RESIZE,      /* new size in w, h */
+    IN_RESIZE,      /* new drawing size in w, h (platform_draw's size already follows) */
     IN_WINDOW_CLOSE /* a secondary window's close button (window id in button) */
 } ui_input_type;
 
@@ -131,7 +131,8 @@ void platform_present(ui_platform *p);
 /* Milliseconds since start (monotonic). */
 uint32_t platform_ticks(ui_platform *p);
 void platform_toggle_fullscreen(ui_platform *p);
-/* Starts/stops text input (for name fields). */
+/* Starts/stops text input (for name fields). It is off after platform_open, so letter keys
+ * arrive only as IN_KEY until a field asks for IN_TEXT. No-op when headless. */
 void platform_text_input(ui_platform *p, bool on);
 /* Saves the last drawn frame as PNG; false with a reason on failure. */
 bool platform_screenshot(ui_platform *p, const char *png_path, char *why, size_t why_n);
