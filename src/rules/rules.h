@@ -46,6 +46,8 @@
 #define RULES_MAX_TERMINALS 48
 #define RULES_MAX_ROLES     16  /* roles in a ruleset */
 #define RULES_WHY_MAX       160 /* a reason string buffer that always suffices */
+#define RULES_MAX_ACTIONS   64  /* actions in a ruleset (state_new refuses more) */
+#define RULES_MAX_DECK      512 /* event cards in a deck, copies included (state_new refuses more) */
 
 /* ---- phases and outcome ---- */
 

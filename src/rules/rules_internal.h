@@ -10,9 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RULES_MAX_ACTIONS 64  /* actions in a ruleset (once-per bits are a uint64_t) */
-#define RULES_MAX_DECK    512 /* event cards in a deck, copies included */
-#define RULES_MAX_COUNT   999 /* a room's shown count */
+/* RULES_MAX_ACTIONS (rules.h) is 64 because the once-per-round/game bits are a uint64_t. */
+#define RULES_MAX_COUNT 999 /* a room's shown count */
 
 /* Per-terminal facts. Only fixed-width fields, laid out without padding, so that the state
  * can be hashed and compared byte by byte. */
