@@ -369,6 +369,69 @@ static void test_match_history(void **state)
     state_free(s);
 }
 
+static uint32_t lcg(uint32_t *x)
+{
+    *x = *x * 1664525u + 1013904223u;
+    return *x >> 8;
+}
+
+/* Mutated save texts (bytes changed, lines cut, lines dropped) never crash the loader: it
+ * either loads or says which line is wrong. */
+static void test_match_load_never_crashes(void **state)
+{
+    fixture *f = *state;
+    f->m = new_match(f, HS_SOLO, 31);
+    play_all(f->m, script, SCRIPT_LEN);
+    char *text = match_save_text(f->m);
+    size_t len = strlen(text);
+    char *buf = malloc(len + 1);
+    uint32_t x = 7;
+    int loaded = 0;
+    for (int i = 0; i < 3000; i++) {
+        memcpy(buf, text, len + 1);
+        size_t n = len;
+        int edits = 1 + (int)(lcg(&x) % 4);
+        for (int e = 0; e < edits && n > 0; e++) {
+            size_t at = lcg(&x) % n;
+            switch (lcg(&x) % 4) {
+            case 0:
+                buf[at] = (char)(1 + lcg(&x) % 255);
+                break;
+            case 1:
+                buf[at] = '\n';
+                break;
+            case 2: { /* drop the rest of this line */
+                char *nl = strchr(buf + at, '\n');
+                if (nl)
+                    memmove(buf + at, nl, strlen(nl) + 1);
+                n = strlen(buf);
+                break;
+            }
+            default:
+                n = at;
+                buf[n] = '\0';
+            }
+        }
+        char why[RULES_WHY_MAX] = "";
+        match *m = match_load_text(f->rs, buf, NULL, why, sizeof why);
+        if (m) {
+            loaded++;
+            char *again = match_save_text(m);
+            match *b = match_load_text(f->rs, again, NULL, why, sizeof why);
+            assert_non_null(b);
+            assert_int_equal(state_hash(match_state(b)), state_hash(match_state(m)));
+            match_free(b);
+            free(again);
+            match_free(m);
+        } else {
+            assert_int_equal(strncmp(why, "line ", 5), 0);
+        }
+    }
+    assert_true(loaded > 0);
+    free(buf);
+    free(text);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -384,6 +447,7 @@ int main(void)
         T(test_match_hash_mismatch),
         T(test_match_undo),
         T(test_match_history),
+        T(test_match_load_never_crashes),
     };
 #undef T
     return cmocka_run_group_tests_name("match", tests, NULL, NULL);
