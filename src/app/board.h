@@ -37,11 +37,13 @@ typedef struct board_layout {
     ui_rect track[TRACK_COUNT];
     /* the floor plan: rooms with their header, count and terminal cards; segment legend */
     ui_rect board, plan, legend;
+    ui_rect hint; /* tutorial scenarios: the hint strip over the legend (else empty) */
     int n_rooms;
     ui_rect room[RULES_MAX_ROOMS];
     ui_rect room_head[RULES_MAX_ROOMS];  /* name and markers, left of the count box */
     ui_rect room_count[RULES_MAX_ROOMS]; /* big number and signal icon, history under them */
     ui_rect room_hist[RULES_MAX_ROOMS];  /* small bars of previous rounds (in the count box) */
+    ui_rect room_marks[RULES_MAX_ROOMS]; /* the room's markers (EDR, note) */
     int n_terminals;
     ui_rect terminal[RULES_MAX_TERMINALS];
     /* right column: the event card and the public log */
@@ -51,6 +53,7 @@ typedef struct board_layout {
     int n_actions;
     ui_rect action[BOARD_MAX_ACTIONS];
     ui_rect end_turn, undo;
+    ui_rect meeting_end; /* the meeting's "end it now" button (where end turn and undo are) */
     int n_team;
     ui_rect team_chip[RULES_MAX_ROLES];
     /* the message bar (over the bottom of the floor plan) and modal boxes */

@@ -143,6 +143,25 @@ static int fit_px(ui_draw *d, const char *s, int px, int lo, int w, ui_font_styl
     return px;
 }
 
+/* About how many lines s takes wrapped at w pixels (each \n starts a line). */
+static int est_lines(ui_draw *d, const char *s, int px, int w)
+{
+    int lines = 0;
+    char seg[512];
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        if (n >= sizeof seg)
+            n = sizeof seg - 1;
+        memcpy(seg, s, n);
+        seg[n] = '\0';
+        int tw = text_width(d, seg, px, UI_FONT_REGULAR) * 11 / 10;
+        lines += imax(1, (tw + imax(w, 1) - 1) / imax(w, 1));
+        s += nl ? (size_t)(nl - s) + 1 : n;
+    }
+    return imax(lines, 1);
+}
+
 /* A pill: icon + word on a coloured background; returns its width. */
 static int badge(ui_draw *d, int x, int y, int h, ui_icon icon, const char *word, ui_color bg,
                  ui_color fg, int px, int max_w)
@@ -480,26 +499,27 @@ static void draw_room(ui_draw *d, const frame *f, int r)
     draw_round(d, rc(R.x, R.y, R.w, band + L->radius), L->radius, sc);
     draw_fill(d, rc(R.x, R.y + band, R.w, L->radius), COL_ROOM);
 
-    /* the name (up to two lines), the room's markers under it */
+    /* the name (up to two lines when the header has room), the room's markers */
     ui_rect head = L->room_head[r];
-    int bh = imax(16, L->px_small);
+    ui_rect marks = L->room_marks[r];
     bool markers = rv.edr || rv.note != MARK_NONE;
+    bool marks_in_head = board_layout_overlap(marks, head);
     ui_rect name_r = rc(head.x + L->pad, head.y + band + 2, head.w - L->pad,
-                        head.h - band - 2 - (markers ? bh + L->pad / 4 : 0));
+                        (markers && marks_in_head ? marks.y : head.y + head.h) - head.y - band - 2);
     const char *room_name = ml_get(&rd->name, f->l);
     int px_name = L->px_body;
-    if (markers) /* one line left for the name: step down rather than cut */
+    if (name_r.h < px_name * 2 + 8) /* one line for the name: step down rather than cut */
         px_name = fit_px(d, room_name, px_name, L->px_small * 8 / 10, name_r.w, UI_FONT_BOLD);
     textw(d, name_r, room_name, px_name, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_TOP);
-    int bx = name_r.x, by = head.y + head.h - bh - L->pad / 4;
+    int bh = marks.h, bx = marks.x;
     if (rv.edr) {
         int w = text_width(d, "EDR", L->px_small, UI_FONT_BOLD) + bh + bh / 2;
-        bx += badge(d, bx, by, bh, UI_ICON_SIGNAL, "EDR", COL_EVIDENCE, COL_INK,
+        bx += badge(d, bx, marks.y, bh, UI_ICON_SIGNAL, "EDR", COL_EVIDENCE, COL_INK,
                     imax(11, bh * 7 / 10), w) +
               4;
     }
     if (rv.note != MARK_NONE)
-        draw_note(d, f, bx, by, bh, rv.note, rv.note_role, head.x + head.w - bx);
+        draw_note(d, f, bx, marks.y, bh, rv.note, rv.note_role, marks.x + marks.w - bx);
 
     /* the count: this round's suspicious communications, big, with the signal icon */
     ui_rect cnt = L->room_count[r];
@@ -818,10 +838,16 @@ static void draw_button(ui_draw *d, const frame *f, ui_rect r, const char *key, 
         text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         kx += kw + L->pad / 2;
     }
+    /* one line when a smaller size fits it; otherwise wrapped */
     int lw = r.x + r.w - kx - L->pad / 2;
-    textw(d, rc(kx, r.y + 2, lw, r.h - 4), label,
-          fit_px(d, label, L->px_body, L->px_small * 9 / 10, lw, UI_FONT_BOLD), UI_FONT_BOLD,
-          enabled ? COL_TEXT : COL_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    int px = fit_px(d, label, L->px_body, L->px_small * 8 / 10, lw, UI_FONT_BOLD);
+    ui_color c = enabled ? COL_TEXT : COL_DIM;
+    if (text_width(d, label, px, UI_FONT_BOLD) <= lw)
+        text1(d, rc(kx, r.y + 2, lw, r.h - 4), label, px, UI_FONT_BOLD, c,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    else
+        textw(d, rc(kx, r.y + 2, lw, r.h - 4), label, L->px_body, UI_FONT_BOLD, c,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 
 static void draw_actions(ui_draw *d, const frame *f)
@@ -852,6 +878,11 @@ static void draw_actions(ui_draw *d, const frame *f)
               ok ? COL_ACCENT : COL_DIM, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         int lx = kx + colw + L->pad / 2;
         ui_rect lab = rc(lx, r.y + 2, r.x + r.w - lx - L->pad / 2, r.h - 4);
+        /* the action card's art, when it has one, as a thumbnail at the right end */
+        int th = r.h - L->pad;
+        if (ad->art && lab.w > th * 2 &&
+            draw_image(d, rc(r.x + r.w - th - L->pad / 2, r.y + L->pad / 2, th, th), ad->art))
+            lab.w -= th + L->pad / 2;
         const char *name = ml_get(&ad->name, f->l);
         /* two lines at most: a long name steps down to the small size */
         int px = L->px_body, lo = layout_font_px(TYPE_SMALL, L->w, L->h) * 9 / 10;
@@ -996,7 +1027,7 @@ static void draw_phase_panel(ui_draw *d, const frame *f)
         text1(d, rc(big.x + L->px_big + L->pad, big.y, big.w - L->px_big - L->pad, big.h), buf,
               L->px_huge, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         bool focus = f->a->board.focus >= 0;
-        draw_button(d, f, L->end_turn, tr(f, "Enter"), tr(f, "End meeting"), true, false, focus,
+        draw_button(d, f, L->meeting_end, "Enter", tr(f, "End meeting"), true, false, focus,
                     COL_CLEAN);
         return;
     }
@@ -1063,8 +1094,9 @@ static void draw_tip(ui_draw *d, const frame *f, const char *title, const char *
 {
     const board_layout *L = &f->L;
     int w = imin(layout_px(640, L->w, L->h), L->w - 2 * L->pad);
-    int lines = 2 + (int)(strlen(body) / 28);
-    int h = imin(L->pad * 2 + L->px_title + 6 + lines * (L->px_small + 8), L->h / 2);
+    int lines = est_lines(d, body, L->px_small, w - 2 * L->pad);
+    int h = imin(L->pad * 2 + L->px_title + 6 + lines * (L->px_small * 4 / 3) + L->pad / 2,
+                 L->h * 2 / 3);
     int x = f->a->board.hover_x + 24, y = f->a->board.hover_y - h - 12;
     if (x + w > L->w - L->pad)
         x = L->w - L->pad - w;
@@ -1200,22 +1232,31 @@ static void draw_note_menu(ui_draw *d, const frame *f)
 
 /* The private results of the entry behind the curtain and the rest of its move, for role. */
 static void draw_entries_for_role(ui_draw *d, const frame *f, ui_rect body, size_t from, size_t to,
-                                  int role)
+                                  int role, int px)
 {
     const log_buf *log = match_log(f->a->match);
     int y = body.y;
     const board_layout *L = &f->L;
+    /* a long notebook shows its newest entries (about two lines each) */
+    int count = 0, fit = imax(1, body.h / (px * 3));
+    for (size_t i = from; i < to && i < log->count; i++)
+        count += log->items[i].vis == VIS_ROLE && log->items[i].vis_role == role;
+    int skip = imax(0, count - fit);
     for (size_t i = from; i < to && i < log->count && y < body.y + body.h; i++) {
         const log_entry *e = &log->items[i];
         if (e->vis != VIS_ROLE || e->vis_role != role)
             continue;
+        if (skip > 0) {
+            skip--;
+            continue;
+        }
         char *s = rules_log_format(f->s, e, f->l);
         char line[512];
         char round[48];
         snprintf(round, sizeof round, tr(f, "Round %d"), e->round);
         snprintf(line, sizeof line, "[%s] %s", round, s);
         free(s);
-        y += textw(d, rc(body.x, y, body.w, body.y + body.h - y), line, L->px_body, UI_FONT_REGULAR,
+        y += textw(d, rc(body.x, y, body.w, body.y + body.h - y), line, px, UI_FONT_REGULAR,
                    COL_TEXT, UI_ALIGN_LEFT) +
              L->pad / 2;
     }
@@ -1265,9 +1306,14 @@ static void draw_curtain(ui_draw *d, const frame *f)
     y += text1(d, rc(0, y, L->w, L->px_title * 2), buf, L->px_title, UI_FONT_BOLD, c,
                UI_ALIGN_CENTER | UI_VALIGN_MIDDLE) +
          L->pad;
-    textw(d, rc(L->pad * 4, y, L->w - 8 * L->pad, L->px_body * 4),
-          tr(f, "Everyone else, please look away. Click or press Enter to see the result."),
-          L->px_body, UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_CENTER);
+    y += textw(d, rc(L->pad * 4, y, L->w - 8 * L->pad, L->px_body * 4),
+               tr(f, "Everyone else, please look away. Click or press Enter to see the result."),
+               L->px_body, UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_CENTER) +
+         L->pad * 2;
+    /* the button the role's player presses (anywhere works: a click or Enter) */
+    int bw = layout_px(520, L->w, L->h), bh = L->px_title + L->pad * 2;
+    draw_button(d, f, rc((L->w - bw) / 2, y, bw, bh), "Enter", tr(f, "Show the result"), true, true,
+                false, c);
 }
 
 static void draw_result(ui_draw *d, const frame *f)
@@ -1280,7 +1326,7 @@ static void draw_result(ui_draw *d, const frame *f)
     draw_modal_frame(d, f, role_color(f->rs, b->curtain_role), title,
                      tr(f, "Enter / click: file it in the notebook"), &body);
     const log_buf *log = match_log(f->a->match);
-    draw_entries_for_role(d, f, body, b->curtain_log, log->count, b->curtain_role);
+    draw_entries_for_role(d, f, body, b->curtain_log, log->count, b->curtain_role, f->L.px_title);
 }
 
 static void draw_notebook(ui_draw *d, const frame *f)
@@ -1298,7 +1344,7 @@ static void draw_notebook(ui_draw *d, const frame *f)
         textw(d, body, tr(f, "No private results yet."), f->L.px_body, UI_FONT_REGULAR, COL_MUTED,
               UI_ALIGN_LEFT);
     else
-        draw_entries_for_role(d, f, body, 0, log->count, f->role);
+        draw_entries_for_role(d, f, body, 0, log->count, f->role, f->L.px_body);
 }
 
 /* A tutorial hint for this moment, shown over the top of the floor plan. */
@@ -1317,14 +1363,16 @@ static void draw_hint(ui_draw *d, const frame *f)
     if (!best)
         return;
     const board_layout *L = &f->L;
-    ui_rect r = rc(L->plan.x + L->pad * 2, L->plan.y + L->pad, L->plan.w - 4 * L->pad,
-                   L->px_body * 3 + L->pad);
+    ui_rect r = L->hint;
     draw_round(d, r, L->radius, UI_RGBA(0x0b3d2c, 235));
     draw_stroke_round(d, r, L->radius, 2, COL_CLEAN);
     char buf[1024];
     snprintf(buf, sizeof buf, "%s  %s", tr(f, "Hint:"), ml_get(&best->text, f->l));
-    textw(d, inset(r, L->pad, L->pad / 2), buf, L->px_body, UI_FONT_REGULAR, COL_TEXT,
-          UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    ui_rect in = inset(r, L->pad, L->pad / 2);
+    int px = L->px_body;
+    if (est_lines(d, buf, px, in.w) * (px * 5 / 4) > in.h)
+        px = L->px_small; /* a long hint steps down rather than being cut */
+    textw(d, in, buf, px, UI_FONT_REGULAR, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 
 void board_draw(const app *a, ui_draw *d)

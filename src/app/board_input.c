@@ -300,7 +300,7 @@ static void input_click(app *a, const ui_input *in, const board_layout *L)
         board_play_cancel(a);
         return;
     }
-    if (c.phase == PHASE_MEETING && ui_rect_contains(L->end_turn, x, y)) {
+    if (c.phase == PHASE_MEETING && ui_rect_contains(L->meeting_end, x, y)) {
         board_play_meeting_end(a);
         return;
     }

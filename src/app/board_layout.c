@@ -58,12 +58,42 @@ static void layout_grid(ui_rect area, int n, int cols, int gap, int max_cell_h, 
     }
 }
 
-/* The floor plan: rooms scaled from the 100 x 100 grid, and their terminal cards. */
+/* Places k cards (4:5, at most max_w wide) in area, centred, row by row; returns the card
+ * width (0 when k is 0). out gets k rectangles. */
+static int layout_cards(ui_rect area, int k, int gap, int max_w, ui_rect *out)
+{
+    if (k <= 0)
+        return 0;
+    int cols = k <= 4 ? k : (k + 1) / 2;
+    int rows = (k + cols - 1) / cols;
+    int cw = (area.w - (cols - 1) * gap) / cols;
+    int ch_fit = (area.h - (rows - 1) * gap) / rows;
+    cw = imax(imin(imin(cw, ch_fit * 4 / 5), max_w), 1);
+    int ch = imax(imin(cw * 5 / 4, ch_fit), 1);
+    int total_w = cols * cw + (cols - 1) * gap;
+    int total_h = rows * ch + (rows - 1) * gap;
+    int x0 = area.x + (area.w - total_w) / 2;
+    int y0 = area.y + imax(0, (area.h - total_h) / 2);
+    for (int i = 0; i < k; i++)
+        out[i] = rect(x0 + (i % cols) * (cw + gap), y0 + (i / cols) * (ch + gap), cw, ch);
+    return cw;
+}
+
+/* The floor plan: rooms scaled from the 100 x 100 grid, and in each room its name, its count
+ * box and its terminal cards. A room is laid out one of two ways, whichever gives bigger cards:
+ * cards under the count box across the room (tall rooms), or cards beside the count box under a
+ * one-line name (wide, low rooms); the room's markers go where the name leaves room. */
 static void layout_rooms(board_layout *L, const scenario_def *sc)
 {
     int g = imax(2, L->pad / 2); /* gap between rooms that touch on the grid */
     int pw = L->plan.w, ph = L->plan.h;
+    int pad = L->pad, gap = imax(2, L->pad * 3 / 4);
+    int band = imax(4, pad / 2);
+    int mark_h = imax(16, L->px_small);
+    int max_card = layout_px(170, L->w, L->h);
     L->n_rooms = (int)(sc->n_rooms < RULES_MAX_ROOMS ? sc->n_rooms : RULES_MAX_ROOMS);
+    L->n_terminals =
+        (int)(sc->n_terminals < RULES_MAX_TERMINALS ? sc->n_terminals : RULES_MAX_TERMINALS);
     for (int r = 0; r < L->n_rooms; r++) {
         const room_def *rd = &sc->rooms[r];
         int x0 = L->plan.x + rd->x * pw / 100, x1 = L->plan.x + (rd->x + rd->w) * pw / 100;
@@ -71,48 +101,39 @@ static void layout_rooms(board_layout *L, const scenario_def *sc)
         ui_rect room = rect(x0 + g, y0 + g, x1 - x0 - 2 * g, y1 - y0 - 2 * g);
         L->room[r] = room;
 
-        /* the count box (big number over the history bars) sits top right; the name and
-         * the room's markers fill the space on its left */
+        /* the count box (big number over the history bars) sits top right */
         int cw = imin(layout_px(150, L->w, L->h), room.w * 42 / 100);
         int chh = imin(layout_px(92, L->w, L->h), room.h * 4 / 10);
-        L->room_count[r] = rect(room.x + room.w - cw - L->pad / 2, room.y + L->pad / 2, cw, chh);
+        ui_rect cnt = rect(room.x + room.w - cw - pad / 2, room.y + pad / 2, cw, chh);
+        L->room_count[r] = cnt;
         int hist_h = imin(layout_px(22, L->w, L->h), chh / 4);
-        L->room_hist[r] = rect(L->room_count[r].x + L->pad / 2,
-                               L->room_count[r].y + chh - hist_h - L->pad / 3, cw - L->pad, hist_h);
-        L->room_head[r] = rect(room.x, room.y, room.w - cw - L->pad, chh + L->pad / 2);
-    }
+        L->room_hist[r] = rect(cnt.x + pad / 2, cnt.y + chh - hist_h - pad / 3, cw - pad, hist_h);
 
-    L->n_terminals =
-        (int)(sc->n_terminals < RULES_MAX_TERMINALS ? sc->n_terminals : RULES_MAX_TERMINALS);
-    for (int r = 0; r < L->n_rooms; r++) {
         int idx[RULES_MAX_TERMINALS], k = 0;
         for (int t = 0; t < L->n_terminals; t++)
             if (sc->terminals[t].room == r)
                 idx[k++] = t;
-        if (k == 0)
-            continue;
-        ui_rect room = L->room[r];
-        int top = L->room_count[r].y + L->room_count[r].h + L->pad / 2;
-        int gap = imax(2, L->pad * 3 / 4);
-        ui_rect area = rect(room.x + gap, top, room.w - 2 * gap, room.y + room.h - gap - top);
-        int cols = k <= 4 ? k : (k + 1) / 2;
-        int rows = (k + cols - 1) / cols;
-        /* cards are 4:5, as large as the area allows, but not huge in a big room */
-        int cw = (area.w - (cols - 1) * gap) / cols;
-        int ch_fit = (area.h - (rows - 1) * gap) / rows;
-        cw = imin(cw, ch_fit * 4 / 5);
-        cw = imin(cw, layout_px(170, L->w, L->h));
-        cw = imax(cw, 1);
-        int ch = imin(cw * 5 / 4, ch_fit);
-        ch = imax(ch, 1);
-        int total_w = cols * cw + (cols - 1) * gap;
-        int total_h = rows * ch + (rows - 1) * gap;
-        int x0 = area.x + (area.w - total_w) / 2;
-        int y0 = area.y + imax(0, (area.h - total_h) / 2);
-        for (int i = 0; i < k; i++) {
-            int c = i % cols, rr = i / cols;
-            L->terminal[idx[i]] = rect(x0 + c * (cw + gap), y0 + rr * (ch + gap), cw, ch);
+        ui_rect a_cards[RULES_MAX_TERMINALS], b_cards[RULES_MAX_TERMINALS];
+        /* A: name (two lines) and markers left of the count box, cards across under it */
+        int a_top = cnt.y + cnt.h + pad / 2;
+        ui_rect a_area = rect(room.x + gap, a_top, room.w - 2 * gap, room.y + room.h - gap - a_top);
+        int a_w = layout_cards(a_area, k, gap, max_card, a_cards);
+        /* B: a one-line name, cards left of the count box, markers under the count box */
+        int b_top = room.y + band + L->px_body * 4 / 3 + pad / 2;
+        ui_rect b_area =
+            rect(room.x + gap, b_top, cnt.x - gap - room.x - gap, room.y + room.h - gap - b_top);
+        int b_w = layout_cards(b_area, k, gap, max_card, b_cards);
+        bool use_b = k > 0 && b_w > a_w + a_w / 8 && room.y + room.h - cnt.y - cnt.h > mark_h + pad;
+        if (use_b) {
+            L->room_head[r] = rect(room.x, room.y, cnt.x - pad / 2 - room.x, b_top - room.y);
+            L->room_marks[r] = rect(cnt.x, cnt.y + cnt.h + pad / 2, cnt.w, mark_h);
+        } else {
+            L->room_head[r] = rect(room.x, room.y, room.w - cw - pad, chh + pad / 2);
+            ui_rect h = L->room_head[r];
+            L->room_marks[r] = rect(h.x + pad, h.y + h.h - mark_h - pad / 4, h.w - pad, mark_h);
         }
+        for (int i = 0; i < k; i++)
+            L->terminal[idx[i]] = use_b ? b_cards[i] : a_cards[i];
     }
 }
 
@@ -160,8 +181,15 @@ void board_layout_compute(board_layout *L, int w, int h, const scenario_def *sc,
     int legend_h = imax(PX(44), L->px_small + 8);
     L->legend = rect(L->board.x + pad, L->board.y + L->board.h - legend_h - pad / 2,
                      L->board.w - 2 * pad, legend_h);
+    int plan_bottom = L->legend.y - pad / 2;
+    if (sc->tutorial && sc->n_hints > 0) {
+        /* a tutorial's hints get their own strip so they never cover a count or a card */
+        int hint_h = L->px_body * 3 + pad;
+        L->hint = rect(L->board.x + pad, plan_bottom - hint_h, L->board.w - 2 * pad, hint_h);
+        plan_bottom = L->hint.y - pad / 2;
+    }
     L->plan = rect(L->board.x + pad / 2, L->board.y + pad / 2, L->board.w - pad,
-                   L->legend.y - L->board.y - pad);
+                   plan_bottom - L->board.y - pad / 2);
     layout_rooms(L, sc);
 
     /* Right column: the event card over the public log. */
@@ -181,6 +209,7 @@ void board_layout_compute(board_layout *L, int w, int h, const scenario_def *sc,
     int end_h = (ch - pad) * 60 / 100;
     L->end_turn = rect(bx, cy, btn_w, end_h);
     L->undo = rect(bx, cy + end_h + pad, btn_w, ch - end_h - pad);
+    L->meeting_end = rect(bx, cy, btn_w, ch);
     int ax = L->role_card.x + L->role_card.w + pad;
     L->actions_area = rect(ax, cy, bx - pad - ax, ch);
 

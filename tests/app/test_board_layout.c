@@ -80,6 +80,12 @@ static void check_layout(const scenario_def *sc, int w, int h, int n_actions, in
     assert_inside(L.plan, L.board, "plan", w, h);
     assert_inside(L.legend, L.board, "legend", w, h);
     assert_apart(L.plan, L.legend, "plan and legend", w, h);
+    if (sc->tutorial && sc->n_hints > 0) {
+        assert_inside(L.hint, L.board, "hint strip", w, h);
+        assert_apart(L.hint, L.plan, "hint and plan", w, h);
+        assert_apart(L.hint, L.legend, "hint and legend", w, h);
+        assert_true(L.hint.h >= 2 * L.px_body);
+    }
     assert_int_equal(L.n_rooms, (int)sc->n_rooms);
     for (int r = 0; r < L.n_rooms; r++) {
         assert_inside(L.room[r], L.plan, "room", w, h);
@@ -87,6 +93,8 @@ static void check_layout(const scenario_def *sc, int w, int h, int n_actions, in
         assert_inside(L.room_hist[r], L.room_count[r], "room history", w, h);
         assert_inside(L.room_head[r], L.room[r], "room header", w, h);
         assert_apart(L.room_head[r], L.room_count[r], "room name and count", w, h);
+        assert_inside(L.room_marks[r], L.room[r], "room markers", w, h);
+        assert_apart(L.room_marks[r], L.room_count[r], "room markers and count", w, h);
         for (int q = r + 1; q < L.n_rooms; q++)
             assert_apart(L.room[r], L.room[q], "rooms", w, h);
     }
@@ -97,6 +105,8 @@ static void check_layout(const scenario_def *sc, int w, int h, int n_actions, in
         int room = sc->terminals[t].room;
         assert_inside(c, L.room[room], "terminal card", w, h);
         assert_apart(c, L.room_count[room], "terminal card and count", w, h);
+        assert_apart(c, L.room_head[room], "terminal card and room name", w, h);
+        assert_apart(c, L.room_marks[room], "terminal card and room markers", w, h);
         if (c.w < min_card || c.h < c.w)
             fail_msg("%dx%d: terminal %s card %dx%d is too small (min %d) or not portrait", w, h,
                      sc->terminals[t].id, c.w, c.h, min_card);
@@ -107,6 +117,9 @@ static void check_layout(const scenario_def *sc, int w, int h, int n_actions, in
     assert_inside(L.event, L.side, "event card", w, h);
     assert_inside(L.log, L.side, "log", w, h);
     assert_apart(L.event, L.log, "event and log", w, h);
+    assert_inside(L.meeting_end, L.panel, "meeting button", w, h);
+    assert_apart(L.meeting_end, L.actions_area, "meeting button and actions", w, h);
+    assert_apart(L.meeting_end, L.team, "meeting button and team", w, h);
     ui_rect panel_parts[] = {L.banner, L.role_card, L.actions_area, L.end_turn, L.undo, L.team};
     for (int i = 0; i < 6; i++) {
         assert_inside(panel_parts[i], L.panel, "panel part", w, h);
