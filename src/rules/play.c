@@ -54,6 +54,9 @@ void play_track(game_state *s, const fx_ctx *c, track t, int delta)
 
 void play_flag(game_state *s, const fx_ctx *c, flag f, bool on)
 {
+    /* Only a change is news: re-setting a known fact would repeat it in the log. */
+    if (((s->flags >> f) & 1u) == (on ? 1u : 0u))
+        return;
     if (on)
         s->flags |= 1u << f;
     else
@@ -277,9 +280,16 @@ static void play_malware(game_state *s, log_buf *log)
     for (int r = 0; r < s->n_rooms; r++) {
         int n = counts[r] > RULES_MAX_COUNT ? RULES_MAX_COUNT : counts[r];
         room_state *rm = &s->room[r];
-        rm->shown[s->round - 1] = (int16_t)n;
         rm->true_count = (int16_t)n;
         rm->overridden = 0;
+        if (rm->pending_flow) {
+            /* A flow set by the facilitator before the count was shown: the public sees only
+             * the facilitator's count, never the malware's and then a correction. */
+            n = rm->pending_flow - 1;
+            rm->pending_flow = 0;
+            rm->overridden = 1;
+        }
+        rm->shown[s->round - 1] = (int16_t)n;
         if (log) {
             log_entry e = play_entry(s, LOG_COUNT_SHOWN, VIS_PUBLIC);
             e.room = r;

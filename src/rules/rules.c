@@ -272,8 +272,8 @@ bool rules_check_fast(const game_state *s, const move *m, char *why, size_t why_
         return true;
     }
     case MV_FAC_FLOW:
-        if (s->phase != PHASE_EVENT && s->phase != PHASE_ACTION)
-            FAIL("the flow is changed in the event or action phase");
+        if (s->phase != PHASE_MALWARE && s->phase != PHASE_EVENT && s->phase != PHASE_ACTION)
+            FAIL("the flow is changed in the malware, event or action phase");
         if (m->target[0] < 0 || m->target[0] >= s->n_rooms)
             FAIL("no such room");
         if (m->value < 0 || m->value > RULES_MAX_COUNT)
@@ -432,6 +432,11 @@ bool rules_apply_inplace(game_state *s, const move *m, log_buf *log, bool *undoa
         break;
     case MV_FAC_FLOW: {
         room_state *rm = &s->room[m->target[0]];
+        if (s->phase == PHASE_MALWARE) {
+            /* Before the counts are shown: this round's count will be the facilitator's. */
+            rm->pending_flow = (int16_t)(m->value + 1);
+            break;
+        }
         rm->shown[s->n_history - 1] = (int16_t)m->value;
         rm->overridden = 1;
         log_entry e = play_entry(s, LOG_COUNT_SHOWN, VIS_PUBLIC);

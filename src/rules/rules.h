@@ -21,7 +21,9 @@
  *   time <seconds_left>                 the application records the solo clock (for the score)
  *   fac infect <terminal> <route> # reason   setup only: place an infection by hand
  *   fac cure <terminal> # reason             setup only: remove a placed infection
- *   fac flow <room> <count> # reason         change the count shown for a room this round
+ *   fac flow <room> <count> # reason         the count shown for a room this round (played in
+ *                                            the malware phase, it replaces the malware's count
+ *                                            before anyone sees it; later, it corrects it)
  *   fac choose <event> # reason              the next event drawn will be this one
  *   fac skip # reason                        no event this round (event phase)
  *   fac inject <event> # reason              resolve this event now, beyond the deck
@@ -329,8 +331,9 @@ typedef struct room_view {
     int history[RULES_MAX_ROUNDS]; /* shown count per round (index round-1) */
     int n_history;                 /* rounds with a count so far */
     bool edr;                      /* EDR deployed */
-    bool overridden; /* (facilitator) this round's count was changed by the facilitator */
-    int true_count;  /* (facilitator) what the malware really produced this round */
+    bool overridden;  /* (facilitator) this round's count was changed by the facilitator */
+    int true_count;   /* (facilitator) what the malware really produced this round */
+    int pending_flow; /* (facilitator) count set by `fac flow` before it is shown, or -1 */
     mark note;
     int note_role;
 } room_view;

@@ -37,6 +37,7 @@ typedef struct room_state {
     int16_t true_count;              /* truth: what the malware produced in the last phase */
     uint8_t overridden;              /* truth: the facilitator changed the last count */
     uint8_t edr;                     /* public: EDR deployed */
+    int16_t pending_flow;            /* truth: count + 1 set by `fac flow` before it is shown */
 } room_state;
 
 typedef struct note_state {

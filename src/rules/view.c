@@ -77,8 +77,10 @@ void rules_room(const game_state *s, viewer v, int room, room_view *out)
     out->count = s->n_history > 0 ? rm->shown[s->n_history - 1] : 0;
     out->edr = rm->edr;
     view_note(s, -1, room, &out->note, &out->note_role);
+    out->pending_flow = -1;
     if (v.kind != VIEW_FACILITATOR)
         return;
     out->overridden = rm->overridden;
     out->true_count = rm->true_count;
+    out->pending_flow = rm->pending_flow - 1;
 }

@@ -703,8 +703,23 @@ static void test_effects_facilitator_overrides_logged(void **state)
     helper_do(f->s, &f->log, "start");
     assert_int_equal(helper_last(&f->log, LOG_INFECTED)->terminal, helper_term(f->s, "T05"));
     refused(f, "fac infect T03 mail", "only at setup");
-    refused(f, "fac flow dev 7", "event or action phase");
+    /* A flow set before the counts are shown replaces the malware's count: the public log
+     * shows that room's count once, already the facilitator's (no visible correction). */
+    helper_do(f->s, &f->log, "fac flow sales 5 # point them at Sales");
+    int sales = helper_room(f->s, "sales");
+    size_t before = f->log.count;
     helper_do(f->s, &f->log, "next");
+    int shown_sales = 0;
+    for (size_t i = before; i < f->log.count; i++)
+        if (f->log.items[i].type == LOG_COUNT_SHOWN && f->log.items[i].room == sales) {
+            assert_int_equal(f->log.items[i].amount, 5);
+            shown_sales++;
+        }
+    assert_int_equal(shown_sales, 1);
+    room_view sv;
+    rules_room(f->s, FAC, sales, &sv);
+    assert_true(sv.overridden);
+    assert_int_equal(sv.pending_flow, -1);
     int dev = helper_room(f->s, "dev");
     room_view rv;
     rules_room(f->s, FAC, dev, &rv);
@@ -738,6 +753,7 @@ static void test_effects_facilitator_overrides_logged(void **state)
         const char *reason;
     } expected[] = {{MV_FAC_INFECT, "teach USB"},
                     {MV_FAC_CURE, "move it"},
+                    {MV_FAC_FLOW, "point them at Sales"},
                     {MV_FAC_FLOW, "make it obvious"},
                     {MV_FAC_SKIP, "too early for events"},
                     {MV_FAC_INJECT, "practice the press"},
