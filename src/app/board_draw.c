@@ -732,8 +732,16 @@ static void draw_log(ui_draw *d, const frame *f)
           COL_DIM, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
     ui_rect body = rc(r.x + L->pad, r.y + hh, r.w - 2 * L->pad, r.h - hh - L->pad / 2);
     const log_buf *log = match_log(f->a->match);
-    int px = L->px_small + 1;
+    int px = L->px_body;
     int line_h = px + px / 3;
+    /* while the event card flips, its log lines wait (the card tells it first) */
+    size_t end = log->count;
+    if (f->a->board.event_ms > 0)
+        for (size_t i = log->count; i-- > 0;)
+            if (log->items[i].type == LOG_EVENT) {
+                end = i;
+                break;
+            }
 
     /* newest at the bottom: walk back from the newest visible entry (skipping log_scroll of
      * them), estimating heights, then draw the chosen ones top-down */
@@ -741,10 +749,10 @@ static void draw_log(ui_draw *d, const frame *f)
     size_t pick[MAX_LINES];
     char *text[MAX_LINES];
     int total = 0;
-    for (size_t i = 0; i < log->count; i++)
+    for (size_t i = 0; i < end; i++)
         total += log_shown(f, &log->items[i]);
     int n = 0, used = 0, skip = imin(f->a->board.log_scroll, imax(total - 1, 0));
-    for (size_t i = log->count; i-- > 0 && n < MAX_LINES;) {
+    for (size_t i = end; i-- > 0 && n < MAX_LINES;) {
         const log_entry *e = &log->items[i];
         if (!log_shown(f, e))
             continue;
