@@ -872,7 +872,7 @@ static void draw_actions(ui_draw *d, const frame *f)
         ui_color accent = role_color(f->rs, f->role);
         draw_button(d, f, r, NULL, "", ok, lit, idle && f->focus == i, accent);
         /* left column: the key to press over the cost; then the name over the rest */
-        char key[4], cost[16];
+        char key[12], cost[24];
         snprintf(key, sizeof key, "%d", i + 1);
         snprintf(cost, sizeof cost, "%d AP", ad->ap);
         int kh = imin(L->px_body + 6, r.h / 2 - 4);
@@ -1231,7 +1231,7 @@ static void draw_note_menu(ui_draw *d, const frame *f)
           COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     for (int i = 0; i < 4; i++) {
         ui_rect ir = rc(x + L->pad / 2, y + L->pad / 2 + ih * (i + 1), w - L->pad, ih - 4);
-        char key[4];
+        char key[12];
         snprintf(key, sizeof key, "%d", i + 1);
         draw_button(d, f, ir, key, tr(f, words[i]), true, false, b->focus == i,
                     role_color(f->rs, f->role));

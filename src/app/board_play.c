@@ -356,7 +356,7 @@ void board_play_choose_target(app *a, board_target_kind k, int id)
         board_play_targets(a, &t);
         if (board_play_targets_has(&t, BT_ROLE, id)) {
             b->pending_target = id;
-            b->focus = 0;
+            b->focus = -1; /* Tab starts at the first receiver */
             return;
         }
         int other = -1;

@@ -360,6 +360,47 @@ static void test_board_undo_as_far_as_the_rules_allow(void **state)
     app_free(&a);
 }
 
+static void test_board_role_targets_light_up_on_the_team_strip(void **state)
+{
+    app a;
+    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    const scenario_def *sc = state_scenario(st(&a));
+    board_layout L;
+    board_input_layout(&a, &L);
+    int forensic = ruleset_role(a.rs, "forensic");
+    int chip = -1, other = -1;
+    for (size_t i = 0; i < sc->n_roles; i++) {
+        if (sc->roles[i] == forensic)
+            chip = (int)i;
+        else if (sc->roles[i] == ruleset_role(a.rs, "notification"))
+            other = (int)i;
+    }
+    assert_true(chip >= 0 && other >= 0);
+    /* Direct: one role target, chosen by clicking its chip */
+    click_rect(&a, L.action[button_of(&a, "direct")]);
+    board_targets t;
+    board_play_targets(&a, &t);
+    assert_true(board_play_targets_has(&t, BT_ROLE, forensic));
+    click_rect(&a, L.team_chip[chip]);
+    assert_string_equal(last_line(&a), "act commander direct forensic");
+    /* Coordinate: a role pair, the giver then the receiver (keyboard for the second) */
+    click_rect(&a, L.action[button_of(&a, "coordinate")]);
+    click_rect(&a, L.team_chip[chip]);
+    assert_int_equal(a.board.pending_target, forensic);
+    board_play_targets(&a, &t);
+    assert_false(board_play_targets_has(&t, BT_ROLE, forensic)); /* not to itself */
+    int to = -1;
+    for (int i = 0; i < t.n; i++)
+        if (t.item[i].id == sc->roles[other])
+            to = i;
+    assert_true(to >= 0);
+    for (int i = 0; i <= to; i++)
+        helper_key(&a, KEY_TAB, 0);
+    helper_key(&a, KEY_ENTER, 0);
+    assert_string_equal(last_line(&a), "act commander coordinate forensic notification");
+    app_free(&a);
+}
+
 /* ---- private results: curtain, result, notebook ---- */
 
 static void test_board_curtain_hides_a_private_result_until_confirmed(void **state)
@@ -553,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_board_illegal_target_shows_the_rules_reason),
         cmocka_unit_test(test_board_keyboard_only_plays_and_passes),
         cmocka_unit_test(test_board_undo_as_far_as_the_rules_allow),
+        cmocka_unit_test(test_board_role_targets_light_up_on_the_team_strip),
         cmocka_unit_test(test_board_curtain_hides_a_private_result_until_confirmed),
         cmocka_unit_test(test_board_note_marker_from_the_menu),
         cmocka_unit_test(test_board_meeting_countdown_submits_next),
