@@ -35,14 +35,16 @@
 
 static void screen_board_enter(app *a)
 {
-    board_play_reset(a);
+    /* back from another screen with the same game: the curtain and the animations stay */
+    if (a->board.ready_for != a->match || !a->match)
+        board_play_reset(a);
+    else
+        board_play_sync(a);
 }
 
 static void screen_board_leave(app *a)
 {
-    a->board.curtain = false;
-    a->board.result_shown = false;
-    a->board.notebook_open = false;
+    a->board.notebook_open = false; /* it opens again only on its role's turn, by N */
 }
 
 static void screen_board_input(app *a, const ui_input *in)
