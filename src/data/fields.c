@@ -1,5 +1,7 @@
 /* fields.c: the generic mapping engine: walks a YAML mapping through a field table, converts and
  * checks each value by its type, and queues id references for resolution after all files. */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "fields.h"
 
 #include "data.h"
@@ -236,6 +238,22 @@ static const char *fields_path_problem(const char *p)
     return NULL;
 }
 
+/* True when full (an existing file) resolves inside root once symbolic links are followed:
+ * the path's form is confined, but a link under assets/ could still point anywhere. */
+static bool fields_inside_root(const char *root, const char *full)
+{
+    char *r = realpath(root, NULL);
+    char *p = realpath(full, NULL);
+    bool ok = false;
+    if (r && p) {
+        size_t n = strlen(r);
+        ok = strncmp(p, r, n) == 0 && (p[n] == '/' || (n == 1 && r[0] == '/'));
+    }
+    free(r);
+    free(p);
+    return ok;
+}
+
 static void fields_path(load_ctx *c, const field *f, const ynode *v, char **dest)
 {
     if (!fields_need_scalar(c, f, v, "a path"))
@@ -254,6 +272,13 @@ static void fields_path(load_ctx *c, const field *f, const ynode *v, char **dest
                            "'%s' file '%s' not found in the content folder; a drawn card is "
                            "used instead",
                            f->key, v->text);
+        else if (!fields_inside_root(c->root, full)) {
+            fields_error(c, ERR_PATH, v,
+                         "'%s' path '%s' leads outside the content folder (a symbolic link)",
+                         f->key, v->text);
+            free(*dest);
+            *dest = NULL;
+        }
         free(full);
     }
 }

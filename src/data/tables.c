@@ -310,7 +310,8 @@ static TABLE(tables_action_item, "action", action_rows, action_def, NULL, tables
              "an action card");
 
 static const field actions_file_rows[] = {
-    LIST("actions", ruleset, actions, n_actions, true, 1, DATA_MAX_ITEMS, tables_action_item,
+    /* the rules' state keeps per-action arrays of RULES_MAX_ACTIONS */
+    LIST("actions", ruleset, actions, n_actions, true, 1, RULES_MAX_ACTIONS, tables_action_item,
          "the actions"),
 };
 TABLE(tables_actions_file, "actions.yaml", actions_file_rows, ruleset, NULL, NULL,
@@ -336,11 +337,26 @@ static const field event_rows[] = {
 static TABLE(tables_event_item, "event", event_rows, event_def, NULL, tables_event_check,
              "an event card");
 
+/* The default deck (every event with its copies) must fit the rules' deck of RULES_MAX_DECK
+ * cards, or no scenario without its own deck could start. */
+static void tables_events_file_check(load_ctx *c, void *obj, const ynode *map)
+{
+    const ruleset *rs = obj;
+    size_t deck = 0;
+    for (size_t i = 0; i < rs->n_events; i++)
+        deck += rs->events[i].copies > 0 ? (size_t)rs->events[i].copies : 0;
+    if (deck > RULES_MAX_DECK)
+        fields_error(c, ERR_LIMIT, ynode_get(map, "events"),
+                     "the default deck would hold %zu cards (copies added up), at most %d", deck,
+                     RULES_MAX_DECK);
+}
+
 static const field events_file_rows[] = {
     LIST("events", ruleset, events, n_events, true, 1, DATA_MAX_ITEMS, tables_event_item,
          "the events"),
 };
-TABLE(tables_events_file, "events.yaml", events_file_rows, ruleset, NULL, NULL, "the event cards");
+TABLE(tables_events_file, "events.yaml", events_file_rows, ruleset, NULL, tables_events_file_check,
+      "the event cards");
 
 /* ---- cards/terminals.yaml ---- */
 

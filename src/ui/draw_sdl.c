@@ -1,4 +1,6 @@
 /* draw_sdl.c: the SDL_Renderer drawing implementation: shapes, cached text, icons and images. */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "draw_sdl.h"
 
 #include "core.h"
@@ -577,6 +579,60 @@ static uint32_t sdl_be32(const unsigned char *b)
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
+/* True when the existing file path resolves inside root once symbolic links are followed. */
+static bool sdl_inside_root(const char *root, const char *path)
+{
+    char *r = realpath(root, NULL);
+    char *p = realpath(path, NULL);
+    bool ok = false;
+    if (r && p) {
+        size_t n = strlen(r);
+        ok = strncmp(p, r, n) == 0 && (p[n] == '/' || (n == 1 && r[0] == '/'));
+    }
+    free(r);
+    free(p);
+    return ok;
+}
+
+/* The picture's type ("PNG" or "JPG") and size from its header, before any decoding allocates:
+ * NULL for anything else. Only these two decoders are ever run on content (SDL_image has many
+ * more, each one more place for a hostile file to hurt). */
+static const char *sdl_image_header(const unsigned char *b, size_t n, uint32_t *w, uint32_t *h)
+{
+    if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
+        *w = sdl_be32(b + 16);
+        *h = sdl_be32(b + 20);
+        return "PNG";
+    }
+    if (n < 4 || b[0] != 0xFF || b[1] != 0xD8)
+        return NULL;
+    /* JPEG: walk the marker segments to the first start-of-frame (SOF0..15 but DHT, JPG, DAC) */
+    size_t i = 2;
+    while (i + 4 <= n) {
+        if (b[i] != 0xFF)
+            return NULL;
+        unsigned m = b[i + 1];
+        if (m == 0xFF) { /* fill byte */
+            i++;
+            continue;
+        }
+        size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
+        if (len < 2)
+            return NULL;
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+            if (i + 9 > n)
+                return NULL;
+            *h = (uint32_t)b[i + 5] << 8 | b[i + 6];
+            *w = (uint32_t)b[i + 7] << 8 | b[i + 8];
+            return "JPG";
+        }
+        if (m == 0xDA || m == 0xD9) /* image data or its end before any frame header */
+            return NULL;
+        i += 2 + len;
+    }
+    return NULL;
+}
+
 /* Loads an image, refusing oversized files and pictures; NULL with a reason on failure. */
 static SDL_Texture *sdl_image_load(sdl_impl *s, const char *rel, int *w, int *h, char *why,
                                    size_t why_n)
@@ -597,6 +653,11 @@ static SDL_Texture *sdl_image_load(sdl_impl *s, const char *rel, int *w, int *h,
         snprintf(why, why_n, "cannot open %s", path);
         goto done;
     }
+    if (!sdl_inside_root(s->root ? s->root : ".", path)) {
+        SDL_RWclose(rw);
+        snprintf(why, why_n, "it leads outside the content folder (a symbolic link)");
+        goto done;
+    }
     Sint64 size = SDL_RWsize(rw);
     if (size < 0 || size > DRAW_SDL_IMAGE_MAX_BYTES) {
         SDL_RWclose(rw);
@@ -609,16 +670,19 @@ static SDL_Texture *sdl_image_load(sdl_impl *s, const char *rel, int *w, int *h,
         snprintf(why, why_n, "cannot read %s", path);
         goto done;
     }
-    /* A PNG says its size in its first chunk: refuse a huge one before decoding allocates. */
-    const unsigned char *b = data;
-    if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0 &&
-        (sdl_be32(b + 16) > DRAW_SDL_IMAGE_MAX_SIDE ||
-         sdl_be32(b + 20) > DRAW_SDL_IMAGE_MAX_SIDE)) {
+    /* The header says the size: refuse a huge picture before decoding allocates for it. */
+    uint32_t hw = 0, hh = 0;
+    const char *type = sdl_image_header(data, n, &hw, &hh);
+    if (!type) {
+        snprintf(why, why_n, "not a PNG or JPEG picture");
+        goto done;
+    }
+    if (hw > DRAW_SDL_IMAGE_MAX_SIDE || hh > DRAW_SDL_IMAGE_MAX_SIDE) {
         snprintf(why, why_n, "picture is larger than %dx%d", DRAW_SDL_IMAGE_MAX_SIDE,
                  DRAW_SDL_IMAGE_MAX_SIDE);
         goto done;
     }
-    surf = IMG_Load_RW(SDL_RWFromConstMem(data, (int)n), 1);
+    surf = IMG_LoadTyped_RW(SDL_RWFromConstMem(data, (int)n), 1, type);
     if (!surf) {
         snprintf(why, why_n, "not a readable image (%s)", IMG_GetError());
         goto done;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -134,6 +135,36 @@ static char *gen_deep(void)
     return core_str_take(&s);
 }
 
+/* One action more than the rules' state can hold (RULES_MAX_ACTIONS). */
+static char *gen_many_actions(void)
+{
+    core_str s = {0};
+    core_str_puts(&s, "actions:\n");
+    for (int i = 0; i < RULES_MAX_ACTIONS + 1; i++)
+        core_str_printf(&s,
+                        "  - {id: a%d, name: {ja: a, en: a}, desc: {ja: a, en: a}, role: lead, "
+                        "ap: 1, target: none, effects: [{do: declare}]}\n",
+                        i);
+    return core_str_take(&s);
+}
+
+/* Events whose copies add up to one card more than the rules' deck (RULES_MAX_DECK). */
+static char *gen_big_deck(void)
+{
+    core_str s = {0};
+    core_str_puts(&s, "events:\n");
+    int left = RULES_MAX_DECK + 1;
+    for (int i = 0; left > 0; i++) {
+        int copies = left < 9 ? left : 9;
+        core_str_printf(&s,
+                        "  - {id: e%d, title: {ja: a, en: a}, flavour: {ja: a, en: a}, "
+                        "copies: %d, effects: []}\n",
+                        i, copies);
+        left -= copies;
+    }
+    return core_str_take(&s);
+}
+
 /* ---- the error table ---- */
 
 typedef struct error_row {
@@ -174,6 +205,10 @@ static const error_row error_rows[] = {
     {"limit_string_length", ROLES, NULL, gen_long_string, ERR_LIMIT, 4, 23, "text too long"},
     {"limit_list_items", ROLES, NULL, gen_many_items, ERR_LIMIT, DATA_MAX_ITEMS + 2, 5,
      "too many entries"},
+    {"limit_actions", ACTIONS, NULL, gen_many_actions, ERR_LIMIT, 2, 3,
+     "'actions' has 65 entries, at most 64"},
+    {"limit_default_deck", EVENTS, NULL, gen_big_deck, ERR_LIMIT, 2, 3,
+     "the default deck would hold 513 cards"},
     {"empty_file", ROLES, "# nothing but a comment\n", NULL, ERR_TYPE, 0, 0, "empty"},
     {"unknown_file_name", "cards/extra.yaml", "x: 1\n", NULL, ERR_VALUE, 0, 0,
      "not a content file"},
@@ -513,6 +548,55 @@ static void test_loader_missing_asset_is_a_warning(void **state)
     ruleset_free(rs);
 }
 
+/* A well-formed art path that is a symbolic link out of the content folder is refused: the
+ * game would otherwise read any file the player can read. A link that stays inside is fine. */
+static void test_loader_symlink_out_of_root_is_refused(void **state)
+{
+    (void)state;
+    char root[] = "/tmp/malcon-linkXXXXXX";
+    assert_non_null(mkdtemp(root));
+    char dir[600], out[600], in[600], real[600];
+    snprintf(dir, sizeof dir, "%s/assets", root);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(real, sizeof real, "%s/assets/real.png", root);
+    FILE *f = fopen(real, "wb");
+    assert_non_null(f);
+    fputs("x", f);
+    fclose(f);
+    snprintf(out, sizeof out, "%s/assets/out.png", root);
+    assert_int_equal(symlink("/etc/hostname", out), 0);
+    snprintf(in, sizeof in, "%s/assets/in.png", root);
+    assert_int_equal(symlink("real.png", in), 0);
+
+    static const char roles_out[] = "roles:\n" R_LEAD "    art: assets/out.png\n" R_HELPER;
+    static const char roles_in[] = "roles:\n" R_LEAD "    art: assets/in.png\n" R_HELPER;
+    data_file files[N_BASE];
+    memcpy(files, base_files, sizeof files);
+    files[0] = (data_file){"cards/roles.yaml", roles_out, sizeof roles_out - 1};
+    core_err err = {0};
+    ruleset *rs = data_load_mem(files, N_BASE, root, &err);
+    assert_null(rs);
+    assert_int_equal(err.items[0].code, ERR_PATH);
+    assert_int_equal(err.items[0].line, 5);
+    assert_int_equal(err.items[0].col, 10);
+    assert_non_null(strstr(err.items[0].msg, "outside the content folder"));
+    core_err_free(&err);
+
+    files[0] = (data_file){"cards/roles.yaml", roles_in, sizeof roles_in - 1};
+    rs = data_load_mem(files, N_BASE, root, &err);
+    print_errors(&err);
+    assert_non_null(rs);
+    assert_int_equal(err.count, 0);
+    assert_string_equal(rs->roles[0].art, "assets/in.png");
+    ruleset_free(rs);
+
+    unlink(in);
+    unlink(out);
+    unlink(real);
+    rmdir(dir);
+    rmdir(root);
+}
+
 /* ---- the tiny fixture ---- */
 
 static int tiny_setup(void **state)
@@ -753,6 +837,7 @@ int main(void)
         cmocka_unit_test(test_loader_missing_root_reports_io),
         cmocka_unit_test(test_loader_file_size_limit),
         cmocka_unit_test(test_loader_missing_asset_is_a_warning),
+        cmocka_unit_test(test_loader_symlink_out_of_root_is_refused),
         cmocka_unit_test_setup_teardown(test_loader_tiny_cards, tiny_setup, tiny_teardown),
         cmocka_unit_test_setup_teardown(test_loader_tiny_scenario, tiny_setup, tiny_teardown),
         cmocka_unit_test_setup_teardown(test_loader_hash, tiny_setup, tiny_teardown),

@@ -270,6 +270,54 @@ static void test_draw_sdl_images_good_and_bad(void **st)
     SDL_FreeSurface(s);
 }
 
+/* Hostile pictures: only PNG and JPEG are decoded, their header size is checked before any
+ * decoding allocates, and a symbolic link out of the content folder is not followed. */
+static void test_draw_sdl_images_hostile(void **st)
+{
+    fixture *f = *st;
+    ui_draw *d = f->d;
+    SDL_Surface *img = SDL_CreateRGBSurfaceWithFormat(0, 8, 4, 32, SDL_PIXELFORMAT_RGBA32);
+    SDL_FillRect(img, NULL, SDL_MapRGBA(img->format, 0x00, 0x80, 0xff, 0xff));
+    char path[256];
+    /* a good JPEG is drawn */
+    path_in(f, "assets/art/ok.jpg", path, sizeof path);
+    assert_int_equal(IMG_SaveJPG(img, path, 90), 0);
+    /* a BMP is a picture SDL_image could read, but not a format content may use */
+    path_in(f, "assets/art/pic.bmp", path, sizeof path);
+    assert_int_equal(SDL_SaveBMP(img, path), 0);
+    /* a good PNG outside the content folder, reached through a link inside it */
+    char outside[300], link[256];
+    snprintf(outside, sizeof outside, "%s.outside.png", f->root);
+    assert_int_equal(IMG_SavePNG(img, outside), 0);
+    path_in(f, "assets/art/link.png", link, sizeof link);
+    assert_int_equal(symlink(outside, link), 0);
+    SDL_FreeSurface(img);
+    /* a JPEG whose frame header claims 10 x 5000 pixels */
+    const unsigned char tall[] = {0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF,
+                                  0xC0, 0x00, 0x11, 0x08, 0x13, 0x88, 0x00, 0x0A, 0x03,
+                                  0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01};
+    write_file(f, "assets/art/tall.jpg", tall, sizeof tall);
+    /* a JPEG start with no frame header at all, and a truncated one */
+    const unsigned char noframe[] = {0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9};
+    write_file(f, "assets/art/noframe.jpg", noframe, sizeof noframe);
+    write_file(f, "assets/art/cut.jpg", tall, 12);
+
+    draw_begin(d, UI_RGB(BG));
+    assert_true(draw_image(d, (ui_rect){0, 0, 80, 80}, "assets/art/ok.jpg"));
+    assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/pic.bmp"));
+    assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/link.png"));
+    assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/tall.jpg"));
+    assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/noframe.jpg"));
+    assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/cut.jpg"));
+    draw_end(d);
+    SDL_Surface *s = shoot(f);
+    assert_int_equal(px(s, 140, 40), BG); /* the refused ones drew nothing */
+    uint32_t c = px(s, 40, 40);           /* JPEG is lossy: near 0080ff */
+    assert_true((c >> 16) < 0x20 && ((c >> 8) & 0xff) > 0x60 && (c & 0xff) > 0xd0);
+    SDL_FreeSurface(s);
+    remove(outside);
+}
+
 static void test_draw_sdl_text_cache_is_bounded_and_tint_shared(void **st)
 {
     fixture *f = *st;
@@ -329,6 +377,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_draw_sdl_alpha_and_clip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_draw_sdl_images_good_and_bad, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_draw_sdl_images_hostile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_draw_sdl_text_cache_is_bounded_and_tint_shared, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_draw_sdl_text_wraps_and_cuts_like_the_recorder, setup,
