@@ -125,7 +125,7 @@ static const text_pair text_marks[MARK_COUNT] = {
     {"要注意", "watch"},
 };
 static const text_pair text_day_parts[3] = {
-    {"朝", "morning"}, {"昼", "afternoon"}, {"夜", "evening"}};
+    {"午前", "morning"}, {"午後", "afternoon"}, {"夕方", "evening"}};
 static const text_pair text_overrides[MV_COUNT] = {
     [MV_FAC_INFECT] = {"感染を配置", "place an infection"},
     [MV_FAC_CURE] = {"感染を取り除く", "remove an infection"},

@@ -127,7 +127,7 @@ static void test_text_examples(void **state)
     e.round = 6;
     e.amount = 2;
     e.value = 2;
-    expect_line(s, &e, "Round 6: day 2, evening", "ラウンド6: 2日目 夜");
+    expect_line(s, &e, "Round 6: day 2, evening", "ラウンド6: 2日目 夕方");
 }
 
 /* Every log type, with every field set: a readable line in both languages. */
