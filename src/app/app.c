@@ -336,9 +336,12 @@ bool app_start_quick(app *a, int sc, game_mode mode, char *why, size_t why_n)
     memset(&su, 0, sizeof su);
     setup_default(&su, a->rs, sc, app_random_seed(a));
     su.mode = mode;
-    /* One person sees everything anyway: no curtain to pass around. */
+    /* One person sees everything anyway: no curtain to pass around; a tutorial shows every
+     * result openly, so the learner sees what each role learns. */
     if (su.n_players <= 1)
         su.private_info = false;
+    if (a->rs->scenarios[sc].tutorial)
+        su.open_info = true;
     app_player_name(a, 0, su.player[0], RULES_NAME_MAX);
     match *m = match_new(a->rs, sc, &su, why, why_n);
     if (!m)

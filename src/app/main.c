@@ -9,7 +9,7 @@
 
 #define MAIN_TITLE      "Malware Containment / マルウェア封じ込め"
 #define MAIN_FRAME_MS   16   /* ~60 fps while animating */
-#define MAIN_IDLE_MS    1000 /* otherwise wake once a second (redraw after an expose) */
+#define MAIN_IDLE_MS    2000 /* otherwise wake every 2 s (shows the last frame again: exposes) */
 #define MAIN_SHOT_TICKS 120  /* at most 2 s of updates before a screenshot */
 
 typedef struct main_opts {
@@ -41,6 +41,9 @@ static void main_usage(FILE *f)
           "                       then show the board (or the end screen if it is over)\n"
           "  --screenshot FILE    render the chosen screen offscreen to FILE (PNG) and exit\n"
           "  --help               this text\n"
+          "\n"
+          "Keys everywhere: F11 fullscreen, F12 screenshot (into $MALCON_SCREENSHOT_DIR, else the\n"
+          "user data folder). The user data folder is $MALCON_PREF_DIR when set.\n"
           "\n"
           "Exit status: 0 ok, 1 bad options or content, 2 no display.\n",
           f);
@@ -104,6 +107,20 @@ static bool main_parse(int argc, char **argv, main_opts *o, bool *help)
         return false;
     }
     return true;
+}
+
+/* True on X11/Wayland systems with neither display set and no video driver asked for. */
+static bool main_no_display(void)
+{
+#if defined(__unix__) && !defined(__APPLE__) && !defined(__ANDROID__)
+    const char *drv = getenv("SDL_VIDEODRIVER");
+    if (drv && *drv)
+        return false; /* the user chose a driver (dummy, offscreen, kmsdrm): trust them */
+    const char *x = getenv("DISPLAY"), *w = getenv("WAYLAND_DISPLAY");
+    return (!x || !*x) && (!w || !*w);
+#else
+    return false;
+#endif
 }
 
 /* Prints the content errors as file:line:col lines. */
@@ -198,10 +215,29 @@ static int main_screenshot(app *a, ui_platform *p, screen_id first, const char *
     return 0;
 }
 
+/* Saves the frame just presented (F12) as the next numbered PNG in the screenshot folder. */
+static void main_save_frame(const app *a, ui_platform *p, int *counter)
+{
+    const char *dir = getenv("MALCON_SCREENSHOT_DIR");
+    if (!dir || !*dir)
+        dir = a->pref_dir ? a->pref_dir : ".";
+    char name[64];
+    snprintf(name, sizeof name, "malcon-shot-%03d.png", ++*counter);
+    char *path = data_path_join(dir, name);
+    char why[256];
+    if (platform_screenshot(p, path, why, sizeof why))
+        printf("malcon: screenshot %s\n", path);
+    else
+        fprintf(stderr, "malcon: screenshot: %s\n", why);
+    fflush(stdout);
+    free(path);
+}
+
 /* The interactive loop. Returns the exit status. */
 static int main_loop(app *a, ui_platform *p)
 {
-    bool first_frame = false, was_animating = true;
+    bool first_frame = false, was_animating = true, shot = false;
+    int shots = 0;
     int shown = -1;
     uint32_t last = platform_ticks(p);
     while (!a->quit) {
@@ -209,10 +245,14 @@ static int main_loop(app *a, ui_platform *p)
         int timeout = was_animating ? MAIN_FRAME_MS : MAIN_IDLE_MS;
         if (!first_frame)
             timeout = 0;
-        if (platform_poll(p, &in, timeout)) {
-            app_input(a, &in);
-            while (!a->quit && platform_poll(p, &in, 0))
+        bool got = platform_poll(p, &in, timeout), changed = got;
+        while (got && !a->quit) {
+            /* F12 belongs to the loop: it saves the next frame it presents */
+            if (in.type == IN_KEY && in.key == KEY_F12)
+                shot = true;
+            else
                 app_input(a, &in);
+            got = platform_poll(p, &in, 0);
         }
         if (a->quit)
             break;
@@ -226,21 +266,31 @@ static int main_loop(app *a, ui_platform *p)
             dt = 250;
         a->animating = false;
         app_update(a, dt);
+        /* Draw only when something may have changed (input, movement, a new screen); an idle
+         * wake-up just shows the last frame again, which costs next to nothing. */
+        changed = changed || was_animating || a->animating || !first_frame;
         was_animating = a->animating;
         if ((int)a->screen != shown) {
             shown = (int)a->screen;
+            changed = true;
             printf("malcon: screen %s\n", app_screen(a->screen)->name);
             fflush(stdout);
         }
-        ui_draw *d = platform_draw(p);
-        a->width = d->width;
-        a->height = d->height;
-        app_draw(a, d);
+        if (changed) {
+            ui_draw *d = platform_draw(p);
+            a->width = d->width;
+            a->height = d->height;
+            app_draw(a, d);
+        }
         platform_present(p);
         if (!first_frame) {
             first_frame = true;
             printf("malcon: first frame\n");
             fflush(stdout);
+        }
+        if (shot) {
+            shot = false;
+            main_save_frame(a, p, &shots);
         }
     }
     return 0;
@@ -248,6 +298,8 @@ static int main_loop(app *a, ui_platform *p)
 
 int main(int argc, char **argv)
 {
+    /* One line at a time: the end-to-end test waits on these lines through a pipe or file. */
+    setvbuf(stdout, NULL, _IOLBF, 0);
     main_opts o;
     bool help = false;
     if (!main_parse(argc, argv, &o, &help)) {
@@ -291,6 +343,14 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    /* SDL quietly falls back to its invisible "offscreen" driver when there is no display, so
+     * a player would see nothing at all: say so plainly instead. */
+    if (!o.screenshot && main_no_display()) {
+        fprintf(stderr, "malcon: no display: set DISPLAY or run under Xvfb (or use --screenshot, "
+                        "which needs no window)\n");
+        app_free(&a);
+        return 2;
+    }
     ui_platform_opts po = {0};
     po.title = MAIN_TITLE;
     po.width = o.w;

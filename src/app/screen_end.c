@@ -292,7 +292,7 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
             continue;
         }
         infected++;
-        if (listed >= END_MAX_LIST || y + line + sline > g->list.y + g->list.h)
+        if (listed >= END_MAX_LIST || y + line + 2 * sline > g->list.y + g->list.h - sline)
             continue;
         listed++;
         const terminal_def *td = &sc->terminals[t];
@@ -334,6 +334,22 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
         snprintf(tail, sizeof tail, "%s", app_tr(a, "No terminal was infected."));
     widget_text(d, (ui_rect){g->list.x, y, g->list.w, sline}, tail, small, UI_FONT_REGULAR,
                 THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+
+    /* the plan's colours, along the panel's foot */
+    static const char *const keys[3] = {"still active", "contained", "clean"};
+    const uint32_t cols[3] = {THEME_BAD, THEME_WARN, widget_shade(THEME_GOOD, -35)};
+    ui_text_style ks =
+        widget_style(small, UI_FONT_REGULAR, THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    int x = g->list.x, ly = g->list.y + g->list.h - sline, sw = sline * 2 / 3;
+    for (int i = 0; i < 3; i++) {
+        draw_round(d, (ui_rect){x, ly + (sline - sw) / 2, sw, sw}, sw / 4, UI_RGB(cols[i]));
+        x += sw + layout_px(10, W, H);
+        const char *label = app_tr(a, keys[i]);
+        int kw = 0, kh = 0;
+        draw_measure(d, label, &ks, &kw, &kh);
+        draw_text(d, (ui_rect){x, ly, kw + 2, sline}, label, &ks);
+        x += kw + layout_px(36, W, H);
+    }
 }
 
 static void end_draw(const app *a, ui_draw *d)

@@ -130,9 +130,11 @@ static void title_activate(app *a, title_item it)
         break;
     case TITLE_SOLO:
     case TITLE_TUTORIAL:
-        /* Solo practice is one person with the core roles; the tutorial too, so a learner
-         * sees every role's cards without passing the screen around. */
-        if (!app_start_quick(a, title_scenario(a, it), MODE_SOLO, why, sizeof why))
+        /* Solo practice is one person with the core roles against the clock. The tutorial is
+         * one person too, but it walks through a workshop's round (turns in order, the
+         * meeting), which is what its hints teach. */
+        if (!app_start_quick(a, title_scenario(a, it), it == TITLE_SOLO ? MODE_SOLO : MODE_WORKSHOP,
+                             why, sizeof why))
             snprintf(a->title_message, sizeof a->title_message, "%s: %s",
                      app_tr(a, "The game could not start"), why);
         break;

@@ -25,6 +25,12 @@ if(TARGET malcon_app)
     endforeach()
   endforeach()
 
+  # With no display, malcon says so and exits 2 (tools/play and a workshop laptop rely on it).
+  add_test(NAME app_no_display
+           COMMAND ${CMAKE_COMMAND} -DMALCON=$<TARGET_FILE:malcon>
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/app/no_display_check.cmake)
+  set_tests_properties(app_no_display PROPERTIES LABELS app)
+
   # The end-to-end run: the real binary in a real X window under Xvfb, driven by xdotool.
   # Skipped (77) only when Xvfb or xdotool is missing.
   add_test(NAME e2e_tutorial
