@@ -173,6 +173,7 @@ bool app_init(app *a, const char *content_root, const char *pref_dir)
     a->board.selected_action = -1;
     a->board.curtain_role = -1;
     a->setup.editing = -1;
+    a->title_focus = -1; /* the title picks its main action on first entry */
     if (a->width <= 0 || a->height <= 0) {
         a->width = LAYOUT_BASE_W;
         a->height = LAYOUT_BASE_H;

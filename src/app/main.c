@@ -311,13 +311,14 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    /* Screenshots are reproducible: they never read or write the user's files. Tests point the
-     * data folder elsewhere with MALCON_PREF_DIR. */
+    /* Screenshots are reproducible: they never touch the user's own data folder, only one
+     * given explicitly with MALCON_PREF_DIR (tests use it, e.g. for a title with Continue). */
+    const char *env = getenv("MALCON_PREF_DIR");
     char *pref = NULL;
-    if (!o.screenshot) {
-        const char *env = getenv("MALCON_PREF_DIR");
-        pref = env && *env ? core_strdup(env) : platform_pref_path();
-    }
+    if (env && *env)
+        pref = core_strdup(env);
+    else if (!o.screenshot)
+        pref = platform_pref_path();
 
     app a;
     memset(&a, 0, sizeof a);

@@ -56,7 +56,7 @@ static bool title_enabled(const app *a, title_item it)
 static void title_layout(const app *a, ui_rect btn[TITLE_COUNT])
 {
     for (int i = 0; i < TITLE_COUNT; i++)
-        btn[i] = layout_design_rect((ui_rect){150, 420 + i * 94, 640, 78}, a->width, a->height);
+        btn[i] = layout_design_rect((ui_rect){150, 390 + i * 90, 640, 76}, a->width, a->height);
 }
 
 /* Describes the autosaved game for the Continue line (scenario, day and phase). */
@@ -254,7 +254,7 @@ static void title_draw_art(const app *a, ui_draw *d)
             const role_def *ro = &a->rs->roles[i];
             if (!ro->core)
                 continue;
-            ui_rect t = R(1070 + n * 180, 900, 110, 110);
+            ui_rect t = R(1070 + n * 180, 890, 110, 110);
             draw_circle(d, t.x + t.w / 2, t.y + t.h / 2 + layout_px(6, W, H), t.w / 2,
                         UI_RGBA(THEME_SHADOW, 120));
             draw_circle(d, t.x + t.w / 2, t.y + t.h / 2, t.w / 2, UI_RGB(ro->color));
@@ -279,15 +279,15 @@ static void title_draw(const app *a, ui_draw *d)
     /* The name in the current language big, the other one under it. */
     const char *big = a->lang == LANG_JA ? "マルウェア封じ込め" : "Malware Containment";
     const char *small = a->lang == LANG_JA ? "Malware Containment" : "マルウェア封じ込め";
-    ui_rect t = layout_design_rect((ui_rect){150, 100, 1680, 140}, W, H);
+    ui_rect t = layout_design_rect((ui_rect){150, 80, 1680, 140}, W, H);
     widget_text(d, t, big, layout_px(a->lang == LANG_JA ? 104 : 96, W, H), UI_FONT_BOLD, THEME_TEXT,
                 UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    ui_rect bar = layout_design_rect((ui_rect){150, 250, 120, 8}, W, H);
+    ui_rect bar = layout_design_rect((ui_rect){150, 230, 120, 8}, W, H);
     draw_round(d, bar, bar.h / 2, UI_RGB(THEME_ACCENT));
-    ui_rect sub = layout_design_rect((ui_rect){150, 272, 760, 56}, W, H);
+    ui_rect sub = layout_design_rect((ui_rect){150, 248, 760, 56}, W, H);
     widget_text(d, sub, small, layout_font_px(TYPE_LARGE, W, H), UI_FONT_REGULAR, THEME_ACCENT,
                 UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    ui_rect tag = layout_design_rect((ui_rect){150, 330, 760, 50}, W, H);
+    ui_rect tag = layout_design_rect((ui_rect){150, 306, 760, 50}, W, H);
     widget_text(d, tag, app_tr(a, "A CSIRT incident-response training game"),
                 layout_font_px(TYPE_BODY, W, H), UI_FONT_REGULAR, THEME_TEXT_DIM,
                 UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
@@ -301,8 +301,10 @@ static void title_draw(const app *a, ui_draw *d)
             flags |= WF_DISABLED;
         else if (i == a->title_focus)
             flags |= WF_FOCUS | WF_HOVER;
-        if (i == TITLE_NEW || (i == TITLE_CONTINUE && a->autosave == AUTOSAVE_OK))
-            flags |= (flags & WF_DISABLED) ? 0 : WF_PRIMARY;
+        /* one main action: continuing the game in progress if there is one, else a new one */
+        title_item main_item = a->autosave == AUTOSAVE_OK ? TITLE_CONTINUE : TITLE_NEW;
+        if (i == (int)main_item && !(flags & WF_DISABLED))
+            flags |= WF_PRIMARY;
         char label[128];
         snprintf(label, sizeof label, "%s", app_tr(a, title_labels[i]));
         widget_button(d, btn[i], label, px, flags);
@@ -316,25 +318,26 @@ static void title_draw(const app *a, ui_draw *d)
                     (flags & WF_PRIMARY) ? THEME_TEXT : THEME_TEXT_DIM,
                     UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
     }
-    /* the status line: a problem to report, or what Continue brings back */
-    ui_rect msg = layout_design_rect((ui_rect){150, 986, 1640, 44}, W, H);
+    /* the status line under the menu: a problem to report, what Continue brings back, or how
+     * to use the keys (wraps to two lines; the art keeps the right-hand side) */
+    ui_rect msg = layout_design_rect((ui_rect){150, 954, 800, 88}, W, H);
+    ui_text_style ms = widget_style(layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR,
+                                    THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    ms.wrap = true;
+    char line[512];
     if (a->title_message[0]) {
-        ui_rect box = layout_design_rect((ui_rect){130, 978, 1660, 60}, W, H);
-        draw_round(d, box, box.h / 4, UI_RGBA(THEME_BAD, 60));
-        draw_stroke_round(d, box, box.h / 4, 2, UI_RGB(THEME_BAD));
-        widget_text(d, msg, a->title_message, layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR,
-                    THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        ui_rect box = layout_design_rect((ui_rect){130, 946, 840, 104}, W, H);
+        draw_round(d, box, box.h / 6, UI_RGBA(THEME_BAD, 60));
+        draw_stroke_round(d, box, box.h / 6, 2, UI_RGB(THEME_BAD));
+        ms.color = UI_RGB(THEME_TEXT);
+        snprintf(line, sizeof line, "%s", a->title_message);
     } else if (a->autosave == AUTOSAVE_OK && a->title_continue[0]) {
-        char line[256];
         snprintf(line, sizeof line, "%s: %s", app_tr(a, "Continue"), a->title_continue);
-        widget_text(d, msg, line, layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR, THEME_TEXT_DIM,
-                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     } else {
-        widget_text(d, msg,
-                    app_tr(a, "Arrow keys or Tab to choose, Enter to open, F11 for fullscreen"),
-                    layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR, THEME_TEXT_DIM,
-                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        snprintf(line, sizeof line, "%s",
+                 app_tr(a, "Arrow keys or Tab to choose, Enter to open, F11 for fullscreen"));
     }
+    draw_text(d, msg, line, &ms);
     draw_end(d);
 }
 

@@ -257,7 +257,7 @@ static void test_screens_setup_mouse_only(void **state)
     (void)state;
     app a;
     helper_app_init(&a, NULL, 1280, 720);
-    ui_rect r = layout_design_rect((ui_rect){150, 420, 640, 78}, a.width, a.height);
+    ui_rect r = layout_design_rect((ui_rect){150, 390, 640, 76}, a.width, a.height);
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     helper_tick(&a);
     assert_int_equal(a.screen, SCR_SETUP);

@@ -162,7 +162,7 @@ shot title
 
 # Title -> Tutorial, by mouse (the fourth menu button).
 mark
-click $(centre 150 $((420 + 3 * 94)) 640 78)
+click $(centre 150 $((390 + 3 * 90)) 640 76)
 wait_for "malcon: screen board"
 wait_for "malcon: phase action"
 wait_for "malcon: turn commander"
@@ -210,7 +210,7 @@ mark
 click $(centre 1580 976 280 84)
 wait_for "malcon: screen title"
 mark
-click $(centre 150 $((420 + 5 * 94)) 640 78)
+click $(centre 150 $((390 + 5 * 90)) 640 76)
 for _ in $(seq 1 200); do
     kill -0 "$GAME_PID" 2>/dev/null || break
     sleep 0.05
