@@ -288,7 +288,12 @@ static void setup_set_option(app *a, setup_stop k, int v)
     game_setup *su = &a->newgame.setup;
     switch (k) {
     case SF_LANG:
+        /* the same setting as on the settings screen: it sticks for the next start too */
         app_set_lang(a, v ? LANG_EN : LANG_JA);
+        if (a->settings.lang != a->lang) {
+            a->settings.lang = a->lang;
+            settings_save(&a->settings, a->pref_dir);
+        }
         break;
     case SF_PRIVATE:
         su->private_info = v;
@@ -726,7 +731,7 @@ static void setup_draw_players(const app *a, ui_draw *d, const setup_geom *g)
         d, g->pl_plus, "+", layout_font_px(TYPE_LARGE, W, H),
         (su->n_players >= newgame_max_players(a->rs, a->newgame.scenario) ? WF_DISABLED : 0) |
             (setup_hover(a, g->pl_plus) ? WF_HOVER : 0));
-    char num[8];
+    char num[16];
     snprintf(num, sizeof num, "%d", su->n_players);
     draw_round(d, g->pl_count, g->pl_count.h / 5, UI_RGB(THEME_TABLE_DEEP));
     widget_text(d, g->pl_count, num, layout_font_px(TYPE_HEADING, W, H), UI_FONT_BOLD, THEME_ACCENT,
