@@ -214,11 +214,8 @@ static void setup_type(app *a, const char *text)
         size_t len = (size_t)(q - p), have = strlen(buf);
         if (cp < 0x20 || cp == 0x7f || have + len + 1 > cap)
             break;
-        /* The seed is digits; a name may be anything printable except the line's own
-         * separators (saves keep names on one line). */
+        /* The seed is digits; a name may be any printable text (saves escape it). */
         if (s->editing == SETUP_EDIT_SEED && !(cp >= '0' && cp <= '9'))
-            break;
-        if (s->editing == SETUP_EDIT_NAME && (cp == '\t' || cp == '#'))
             break;
         memcpy(buf + have, p, len);
         buf[have + len] = '\0';

@@ -199,6 +199,30 @@ static void test_autosave_corrupt_shows_on_title(void **state)
     free(dir);
 }
 
+/* Names as a group types them (spaces, Japanese, signs) survive the save and Continue. */
+static void test_autosave_keeps_typed_names(void **state)
+{
+    (void)state;
+    char *dir = helper_tmpdir();
+    app a;
+    helper_app_init(&a, dir, 1920, 1080);
+    game_setup *su = &a.newgame.setup;
+    snprintf(su->player[0], RULES_NAME_MAX, "山田 太郎");
+    snprintf(su->player[1], RULES_NAME_MAX, "#2 %%team");
+    char why[RULES_WHY_MAX];
+    assert_true(app_start_newgame(&a, why, sizeof why));
+    app_free(&a);
+    app b;
+    helper_app_init(&b, dir, 1920, 1080);
+    assert_true(app_continue(&b, why, sizeof why));
+    const game_setup *back = state_setup(match_state(b.match));
+    assert_string_equal(back->player[0], "山田 太郎");
+    assert_string_equal(back->player[1], "#2 %team");
+    app_free(&b);
+    helper_rmdir(dir);
+    free(dir);
+}
+
 /* When the board reports the end, the autosave goes: a finished game is not continued. */
 static void test_autosave_removed_when_over(void **state)
 {
@@ -233,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_autosave_finished_is_not_continued),
         cmocka_unit_test(test_autosave_continue_from_title),
         cmocka_unit_test(test_autosave_corrupt_shows_on_title),
+        cmocka_unit_test(test_autosave_keeps_typed_names),
         cmocka_unit_test(test_autosave_removed_when_over),
     };
     return cmocka_run_group_tests_name("app_autosave", tests, NULL, NULL);
