@@ -322,7 +322,8 @@ int main(int argc, char **argv)
 
     app a;
     memset(&a, 0, sizeof a);
-    a.seed_entropy = (uint64_t)time(NULL) ^ ((uint64_t)clock() << 32);
+    /* A new game's seed comes from the time; a screenshot is the same image every run. */
+    a.seed_entropy = o.screenshot ? 0 : (uint64_t)time(NULL) ^ ((uint64_t)clock() << 32);
     a.width = o.w;
     a.height = o.h;
     bool content_ok = app_init(&a, o.content, pref);
