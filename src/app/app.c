@@ -152,17 +152,31 @@ static bool app_load_content(app *a)
     }
     i18n_free(a->catalogue);
     a->catalogue = NULL;
-    char *po = data_path_join(a->content_root, APP_CATALOGUE);
+    /* The UI words come with the content; a content folder without them (a designer's
+     * scenario folder) borrows the shipped ones rather than fall back to English. */
+    const char *roots[2] = {a->content_root, data_default_root()};
     core_err perr = {0};
-    a->catalogue = i18n_load(po, &perr);
+    for (int i = 0; i < 2 && !a->catalogue; i++) {
+        if (i == 1 && !strcmp(roots[0], roots[1]))
+            break;
+        char *po = data_path_join(roots[i], APP_CATALOGUE);
+        FILE *f = fopen(po, "rb");
+        if (f) {
+            fclose(f);
+            a->catalogue = i18n_load(po, &perr);
+        }
+        free(po);
+    }
     /* A broken catalogue is not fatal (English shows), but the designer must hear of it. */
     for (size_t i = 0; i < perr.count; i++) {
         char *line = core_err_format(&perr, i);
         fprintf(stderr, "%s\n", line);
         free(line);
     }
+    if (!a->catalogue && !perr.count)
+        fprintf(stderr, "malcon: no %s in %s: the game speaks English only\n", APP_CATALOGUE,
+                a->content_root);
     core_err_free(&perr);
-    free(po);
     return a->rs != NULL;
 }
 

@@ -355,6 +355,13 @@ static void test_screens_content_errors(void **state)
     assert_text(d, "roles.yaml:");
     assert_text(d, "Retry");
     draw_free(d);
+    /* the broken folder has no UI words of its own: the shipped Japanese ones are used */
+    app_set_lang(&a, LANG_JA);
+    d = helper_draw(&a);
+    assert_text(d, "roles.yaml:");
+    assert_text(d, "ゲームデータにエラーがあります");
+    assert_text(d, "再読み込み");
+    draw_free(d);
     helper_key(&a, KEY_R, 0); /* still broken: stays */
     helper_tick(&a);
     assert_int_equal(a.screen, SCR_ERROR);
