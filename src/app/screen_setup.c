@@ -92,7 +92,7 @@ static void setup_layout(const app *a, setup_geom *g)
     const scenario_def *sc = setup_scenario(a);
     int n = a->newgame.setup.n_players;
     g->n_rows = (int)sc->n_roles;
-    g->grid_label = R(1000, 546, 400, 40);
+    g->grid_label = R(1000, 546, 820, 40);
     int top = 590, bottom = 850;
     int row_h = g->n_rows ? (bottom - top) / (g->n_rows + 1) : 60;
     if (row_h > 56)
