@@ -4,13 +4,22 @@
  * queries with a public or own-role viewer (room counts and their history, terminals turned
  * face up, markers, tracks, flags) and the log entries its roles may see (log analysis and
  * profiling results). It never calls rules_active_infections or reads facilitator entries.
+ * It keeps the game's talk rule: in a workshop with private information, the researcher's
+ * results reach the rest of the team only at the meeting (the researcher itself remembers what
+ * it has analysed), so the forensic engineer acts on a log analysis the round after it, as
+ * players behind the curtain do. With open information (or one solo player) there is no wait.
+ * The public rules of the scenario (beacon range, spread timing and rate) are common knowledge;
+ * the hidden facts (which terminal is infected, a decoy's noise level) are not.
  *
  * What it remembers from the log:
  *   - suspicion per terminal: raised when log analysis names it (a lot when the result is
  *     exact, less when it may include a decoy) or a tip names its room; lowered when an exact
  *     analysis of its room does not name it; cleared when examined clean;
- *   - per room: when log analysis last looked at it, and how often its count turned out to be
- *     a decoy's noise (an analysis naming nobody new, or naming a terminal examined clean);
+ *   - per room: when log analysis last looked at it, how often its count turned out to be a
+ *     decoy's noise (an analysis naming nobody new, or naming a terminal examined clean), and
+ *     the loudest count shown to be all noise (every beaconing terminal is always named);
+ *   - the last round a hidden infection may have appeared (a spread time, an infecting event):
+ *     a terminal examined clean before it may be infected now;
  *   - the rounds whose counts came while the C2 was blocked (they hold no beacons);
  *   - a belief about the number of active infections: set by profiling, lowered by one for each
  *     terminal known infected that gets isolated, and dropped (unknown) when it may have grown:
@@ -30,13 +39,16 @@
  *   6. all-staff alert, 7. patch campaign (both prevent new infections, so early);
  *   8. attacker profiling when the belief is unknown (once per round);
  *   9. log analysis of the room with the highest count not explained by terminals already
- *      known infected, preferring rooms never analysed to rooms known for decoys' noise (not
- *      when the C2 is blocked, since nothing beacons then);
+ *      known infected (each taken to beacon the middle of the scenario's range), preferring
+ *      rooms never analysed to rooms known for decoys' noise (not when the C2 is blocked,
+ *      since nothing beacons then);
  *  10. Direct the forensic engineer while infections might remain or it has evidence to keep;
- *  11. examine the most suspected terminal; when the beacons are silenced and infections
- *      remain, the face-down terminal most likely to hide one: in a network segment with a
- *      known infection (spread stays in a segment), in a room whose traffic before the block
- *      was not explained;
+ *  11. examine the most suspected terminal (among equal names, the one in the louder, less
+ *      misleading room); when the beacons are silenced and infections remain, or profiling
+ *      says more are active than the team has located and nothing is suspected, search: the
+ *      face-down terminal most likely to hide one (in a network segment with a known
+ *      infection, since spread stays in a segment; in a room whose traffic was not explained),
+ *      then a terminal examined clean before the last spread or infecting event;
  *  12. block the C2 at the proxy once it is known and infections might remain, when the Leak
  *      nears its maximum or on the last day (earlier, it silences the beacons that lead to
  *      the hidden infections);
@@ -47,9 +59,10 @@
  * Ties between equal terminals or rooms are broken by a per-game random order drawn from the
  * bot's own RNG (seeded by the caller from the game seed), never from the game's RNG.
  *
- * How well it plays (malcon-sim --games 200 --seed 1, shipped content at the time of writing):
- * tutorial 100% won, standard 99.5%, hard about 65%: a reference team for balancing, not an
- * expert.
+ * How well it plays: the README's "Balance" table (malcon-sim --games 10000 --seed 1, shipped
+ * content): about 92% of tutorial games, 69% standard, 42% hard, 64% solo. It is a reference
+ * team for balancing, not an expert: it keeps evidence before containing even while the
+ * malware spreads, and never re-checks a clean terminal while it has a face-down one to try.
  */
 #include "bot.h"
 
@@ -65,15 +78,23 @@ struct bot {
     int act[BI_COUNT]; /* the action index that serves each intent, or -1 */
     /* knowledge from the visible log */
     int suspicion[RULES_MAX_TERMINALS];
-    int named_round[RULES_MAX_TERMINALS]; /* last round log analysis named it, 0 if never */
-    int logs_round[RULES_MAX_ROOMS];      /* last round log analysis looked at the room */
-    int fruitless[RULES_MAX_ROOMS];       /* analyses in a row that named nobody new: noise there */
-    bool belief_valid;                    /* belief_active is a known number */
+    int named_round[RULES_MAX_TERMINALS];    /* last round log analysis named it, 0 if never */
+    int isolated_round[RULES_MAX_TERMINALS]; /* round the team isolated it, 0 if not */
+    int exposure_round; /* last round a hidden infection may have appeared (spread, event) */
+    int logs_round[RULES_MAX_ROOMS]; /* last round log analysis looked at the room */
+    int fruitless[RULES_MAX_ROOMS];  /* analyses in a row that named nobody new: noise there */
+    int noise_seen[RULES_MAX_ROOMS]; /* loudest count log analysis showed to be all noise */
+    bool belief_valid;               /* belief_active is a known number */
     int belief_active;
     int profile_round; /* round of the last profiling, 0 if never */
     int contained;     /* terminals known infected that the team isolated */
     bool blocked_now;  /* the proxy blocks the C2 (from the public flag entries) */
     bool silenced[RULES_MAX_ROUNDS + 1]; /* rounds whose counts came with the C2 blocked */
+    /* Workshop with private information: a role's private results reach the rest of the team
+     * only at the meeting (talk is restricted until then), so they wait here. */
+    bool delay_private;
+    log_entry pending[32];
+    size_t n_pending;
     /* per-game tie-breaking order */
     int tb_terminal[RULES_MAX_TERMINALS];
     int tb_room[RULES_MAX_ROOMS];
@@ -162,6 +183,8 @@ bot *bot_new(const game_state *s, uint64_t seed)
     bot *b = core_alloc(sizeof *b);
     b->rs = state_ruleset(s);
     b->sc = state_scenario(s);
+    const game_setup *su = state_setup(s);
+    b->delay_private = su->mode == MODE_WORKSHOP && su->private_info && !su->open_info;
     for (int i = 0; i < BI_COUNT; i++)
         b->act[i] = -1;
     for (size_t a = 0; a < b->rs->n_actions; a++) {
@@ -248,8 +271,107 @@ static void bot_see_event(bot *b, const game_state *s, int ev)
         const effect *e = &ed->effects[i];
         if (!bot_effect_live(s, e))
             continue;
-        if (e->op == infect || (e->op == spread && (!b->belief_valid || b->belief_active > 0)))
+        if (e->op == infect || (e->op == spread && (!b->belief_valid || b->belief_active > 0))) {
             b->belief_valid = false;
+            clock_view c;
+            rules_clock(s, &c);
+            b->exposure_round = c.round;
+        }
+    }
+}
+
+/* Takes in one visible entry: the team now knows what it says. */
+static void bot_learn(bot *b, const game_state *s, const log_entry *e)
+{
+    switch (e->type) {
+    case LOG_FLAG:
+        if (e->flag == FLAG_C2_BLOCKED)
+            b->blocked_now = e->value != 0;
+        break;
+    case LOG_ROUND: {
+        /* The malware phase of this round runs with the flags the last round left. */
+        if (e->round >= 0 && e->round <= RULES_MAX_ROUNDS)
+            b->silenced[e->round] = b->blocked_now;
+        /* Spread happens every spread_every rounds: the number may have grown since. */
+        int every = b->sc->spread_every > 0 ? b->sc->spread_every : b->sc->phases_per_day;
+        bool spread_time = e->round > 1 && every > 0 && (e->round - 1) % every == 0;
+        /* A terminal examined clean before a spread may be infected now. */
+        if (spread_time && b->sc->spread_pct > 0)
+            b->exposure_round = e->round - 1;
+        if (spread_time && b->sc->spread_pct > 0 && b->belief_valid && b->belief_active > 0)
+            b->belief_valid = false;
+        break;
+    }
+    case LOG_DAY_END:
+        if (b->sc->spread_pct > 0 && b->belief_valid && b->belief_active > 0)
+            b->belief_valid = false;
+        break;
+    case LOG_RESULT_LOGS:
+        if (e->room < 0 || e->room >= RULES_MAX_ROOMS)
+            break;
+        b->logs_round[e->room] = e->round;
+        bool news = false, suspect_named = false;
+        for (size_t t = 0; t < b->sc->n_terminals && t < 64; t++) {
+            if (b->sc->terminals[t].room != e->room)
+                continue;
+            if (e->mask & (1ULL << t)) {
+                terminal_view tv;
+                bot_terminal(b, s, (int)t, &tv);
+                news |= !tv.known_clean || e->value;
+                suspect_named |= !tv.known_clean;
+                b->suspicion[t] += e->value ? 100 : 40;
+                b->named_round[t] = e->round;
+            } else if (e->value) {
+                b->suspicion[t] /= 2; /* exact and silent: probably not active */
+            }
+        }
+        b->fruitless[e->room] = news ? 0 : b->fruitless[e->room] + 1;
+        /* Every beaconing terminal is always named: when only terminals known clean (or
+         * none) were, the room's count this round was all decoys' noise. */
+        if (!suspect_named) {
+            room_view rv;
+            bot_room(s, e->room, &rv);
+            if (rv.count > b->noise_seen[e->room])
+                b->noise_seen[e->room] = rv.count;
+        }
+        break;
+    case LOG_RESULT_PROFILE:
+        b->belief_valid = true;
+        b->belief_active = e->amount;
+        b->profile_round = e->round;
+        break;
+    case LOG_REVEAL:
+        if (e->terminal >= 0 && e->terminal < RULES_MAX_TERMINALS && e->value == 0) {
+            /* Named by log analysis yet clean: that room's count was a decoy's noise. */
+            int room = b->sc->terminals[e->terminal].room;
+            if (b->named_round[e->terminal] > 0 && room >= 0 && room < RULES_MAX_ROOMS)
+                b->fruitless[room]++;
+            b->suspicion[e->terminal] = 0;
+        }
+        break;
+    case LOG_ISOLATED: {
+        if (e->terminal < 0 || e->terminal >= RULES_MAX_TERMINALS)
+            break;
+        b->isolated_round[e->terminal] = e->round;
+        terminal_view tv;
+        bot_terminal(b, s, e->terminal, &tv);
+        if (tv.known_infected) {
+            b->contained++;
+            if (b->belief_valid && b->belief_active > 0)
+                b->belief_active--;
+        }
+        break;
+    }
+    case LOG_TIP:
+        for (size_t t = 0; t < b->sc->n_terminals && t < RULES_MAX_TERMINALS; t++)
+            if (b->sc->terminals[t].room == e->room)
+                b->suspicion[t] += 30;
+        break;
+    case LOG_EVENT:
+        bot_see_event(b, s, e->event);
+        break;
+    default:
+        break;
     }
 }
 
@@ -260,83 +382,24 @@ void bot_observe(bot *b, const game_state *s, const log_entry *entries, size_t n
         const log_entry *e = &entries[k];
         if (!bot_sees(s, e))
             continue;
-        switch (e->type) {
-        case LOG_FLAG:
-            if (e->flag == FLAG_C2_BLOCKED)
-                b->blocked_now = e->value != 0;
-            break;
-        case LOG_ROUND: {
-            /* The malware phase of this round runs with the flags the last round left. */
-            if (e->round >= 0 && e->round <= RULES_MAX_ROUNDS)
-                b->silenced[e->round] = b->blocked_now;
-            /* Spread happens every spread_every rounds: the number may have grown since. */
-            int every = b->sc->spread_every > 0 ? b->sc->spread_every : b->sc->phases_per_day;
-            bool spread_time = e->round > 1 && every > 0 && (e->round - 1) % every == 0;
-            if (spread_time && b->sc->spread_pct > 0 && b->belief_valid && b->belief_active > 0)
-                b->belief_valid = false;
-            break;
+        bool result = e->type == LOG_RESULT_LOGS || e->type == LOG_RESULT_PROFILE;
+        if (result && e->vis == VIS_ROLE && b->delay_private &&
+            b->n_pending < sizeof b->pending / sizeof b->pending[0]) {
+            /* Behind the curtain only the researcher reads it; the others hear it at the
+             * meeting. The researcher still knows what it has done this round. */
+            if (e->type == LOG_RESULT_LOGS && e->room >= 0 && e->room < RULES_MAX_ROOMS)
+                b->logs_round[e->room] = e->round;
+            if (e->type == LOG_RESULT_PROFILE)
+                b->profile_round = e->round;
+            b->pending[b->n_pending++] = *e;
+            continue;
         }
-        case LOG_DAY_END:
-            if (b->sc->spread_pct > 0 && b->belief_valid && b->belief_active > 0)
-                b->belief_valid = false;
-            break;
-        case LOG_RESULT_LOGS:
-            if (e->room < 0 || e->room >= RULES_MAX_ROOMS)
-                break;
-            b->logs_round[e->room] = e->round;
-            bool news = false;
-            for (size_t t = 0; t < b->sc->n_terminals && t < 64; t++) {
-                if (b->sc->terminals[t].room != e->room)
-                    continue;
-                if (e->mask & (1ULL << t)) {
-                    terminal_view tv;
-                    bot_terminal(b, s, (int)t, &tv);
-                    news |= !tv.known_clean || e->value;
-                    b->suspicion[t] += e->value ? 100 : 40;
-                    b->named_round[t] = e->round;
-                } else if (e->value) {
-                    b->suspicion[t] /= 2; /* exact and silent: probably not active */
-                }
-            }
-            b->fruitless[e->room] = news ? 0 : b->fruitless[e->room] + 1;
-            break;
-        case LOG_RESULT_PROFILE:
-            b->belief_valid = true;
-            b->belief_active = e->amount;
-            b->profile_round = e->round;
-            break;
-        case LOG_REVEAL:
-            if (e->terminal >= 0 && e->terminal < RULES_MAX_TERMINALS && e->value == 0) {
-                /* Named by log analysis yet clean: that room's count was a decoy's noise. */
-                int room = b->sc->terminals[e->terminal].room;
-                if (b->named_round[e->terminal] > 0 && room >= 0 && room < RULES_MAX_ROOMS)
-                    b->fruitless[room]++;
-                b->suspicion[e->terminal] = 0;
-            }
-            break;
-        case LOG_ISOLATED: {
-            if (e->terminal < 0)
-                break;
-            terminal_view tv;
-            bot_terminal(b, s, e->terminal, &tv);
-            if (tv.known_infected) {
-                b->contained++;
-                if (b->belief_valid && b->belief_active > 0)
-                    b->belief_active--;
-            }
-            break;
+        if (e->type == LOG_MEETING) {
+            for (size_t i = 0; i < b->n_pending; i++)
+                bot_learn(b, s, &b->pending[i]);
+            b->n_pending = 0;
         }
-        case LOG_TIP:
-            for (size_t t = 0; t < b->sc->n_terminals && t < RULES_MAX_TERMINALS; t++)
-                if (b->sc->terminals[t].room == e->room)
-                    b->suspicion[t] += 30;
-            break;
-        case LOG_EVENT:
-            bot_see_event(b, s, e->event);
-            break;
-        default:
-            break;
-        }
+        bot_learn(b, s, e);
     }
 }
 
@@ -388,27 +451,31 @@ static int bot_rooms(const bot *b)
     return (int)(n < RULES_MAX_ROOMS ? n : RULES_MAX_ROOMS);
 }
 
-/* Known-infected, still connected terminals in room (their beacons explain its count). */
+/* Known-infected terminals in room that were connected when this round's counts came (their
+ * beacons explain its count): one isolated this round still beaconed in its malware phase. */
 static int bot_known_active_in(const bot *b, const game_state *s, int room)
 {
+    clock_view c;
+    rules_clock(s, &c);
     int n = 0;
     for (int t = 0; t < bot_terminals(b); t++) {
         if (b->sc->terminals[t].room != room)
             continue;
         terminal_view tv;
         bot_terminal(b, s, t, &tv);
-        n += tv.known_infected && !tv.isolated;
+        n += tv.known_infected && (!tv.isolated || b->isolated_round[t] == c.round);
     }
     return n;
 }
 
-/* A room's count this round beyond what its known infections explain. */
+/* A room's count this round beyond what its known infections explain (each is taken to beacon
+ * the middle of the scenario's range: the public rules say how loud an infection is). */
 static int bot_room_residual(const bot *b, const game_state *s, int room)
 {
     room_view rv;
     bot_room(s, room, &rv);
-    int min = b->sc->beacon_min > 0 ? b->sc->beacon_min : 1;
-    return rv.count - bot_known_active_in(b, s, room) * min;
+    int mid = (b->sc->beacon_min + b->sc->beacon_max + 1) / 2;
+    return rv.count - bot_known_active_in(b, s, room) * (mid > 0 ? mid : 1);
 }
 
 /* A room's counts so far, leaving out rounds when the C2 block silenced the beacons (their
@@ -523,8 +590,9 @@ static bool bot_do_logs(const bot *b, const game_state *s, int r, const clock_vi
         if (residual <= 0)
             continue;
         /* Unexplained traffic first; a room never analysed beats one whose count turned out
-         * to be a decoy's noise. */
-        int score = 1000 + residual * 100 + (b->logs_round[room] == 0 ? 60 : 0) -
+         * to be a decoy's noise, and a count no louder than its known noise counts less. */
+        int noisy = b->noise_seen[room] < residual ? b->noise_seen[room] : residual;
+        int score = 1000 + residual * 100 - noisy * 60 + (b->logs_round[room] == 0 ? 60 : 0) -
                     b->fruitless[room] * 70 + b->tb_room[room];
         if (score > best_score) {
             best_score = score;
@@ -566,26 +634,53 @@ static int bot_silent_score(const bot *b, const game_state *s, int t)
     return score > 1 ? score : 1;
 }
 
-/* 11: examine the most suspected terminal; when beacons are silenced, search by history. */
+/* True when profiling says more infections are active than the team has located: one hides
+ * somewhere (quiet beacons, or a spread that the counts have not shown yet). */
+static bool bot_hidden_known(const bot *b, const game_state *s)
+{
+    if (!b->belief_valid)
+        return false;
+    int located = 0;
+    for (int t = 0; t < bot_terminals(b); t++) {
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        located += tv.known_infected && !tv.isolated;
+    }
+    return b->belief_active > located;
+}
+
+/* 11: examine the most suspected terminal; when beacons are silenced, or profiling says an
+ * infection hides and nothing is suspected, search where one is most likely. */
 static bool bot_do_examine(const bot *b, const game_state *s, int r, move *out)
 {
     if (!bot_plays(b, s, r, BI_EXAMINE))
         return false;
-    bool silent = rules_flag(s, FLAG_C2_BLOCKED);
+    bool silent = rules_flag(s, FLAG_C2_BLOCKED) ? bot_might_remain(b) : bot_hidden_known(b, s);
     int best = -1, best_score = 0;
     for (int t = 0; t < bot_terminals(b); t++) {
         terminal_view tv;
         bot_terminal(b, s, t, &tv);
         if (tv.isolated || tv.known_infected)
             continue;
-        /* A terminal examined clean is checked again only on an exact name (a decoy, else). */
-        if (tv.known_clean && b->suspicion[t] < 100)
+        /* A terminal examined clean is checked again on an exact name, or when an infection
+         * may have reached it since (a spread or an infecting event came after the check) and
+         * it is named again or the search has nowhere better to look. Else it is a decoy. */
+        bool stale = tv.known_clean && tv.examined_round <= b->exposure_round;
+        if (tv.known_clean && b->suspicion[t] < 100 &&
+            !(stale && (silent || b->named_round[t] > tv.examined_round)))
             continue;
+        int room = b->sc->terminals[t].room;
         int score = 0;
-        if (b->suspicion[t] > 0)
-            score = 1000 + b->suspicion[t] * 10 + b->named_round[t];
-        else if (silent && !tv.face_up && bot_might_remain(b))
+        if (b->suspicion[t] > 0) {
+            /* Among names, the louder and less often misleading room first. */
+            int residual = bot_room_residual(b, s, room);
+            score = 1000 + b->suspicion[t] * 10 + b->named_round[t] +
+                    (residual > 0 ? residual * 20 : 0) - b->fruitless[room] * 30;
+        } else if (silent) {
             score = bot_silent_score(b, s, t);
+            if (tv.face_up)
+                score = score / 3 > 0 ? score / 3 : 1; /* it was clean once */
+        }
         if (score <= 0)
             continue;
         score = score * 10 + b->tb_terminal[t];

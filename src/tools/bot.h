@@ -21,7 +21,8 @@ void bot_free(bot *b);
 
 /* Shows the bot the log entries that a move just produced (s is the state after that move).
  * Entries the team may not see (facilitator truth, other teams' private results) are ignored
- * here, so the caller may pass everything. */
+ * here, so the caller may pass everything. In a workshop with private information, a role's
+ * private results are held back until the meeting entry (talk is restricted until then). */
 void bot_observe(bot *b, const game_state *s, const log_entry *entries, size_t n);
 
 /* Chooses the team's next move in s: an action or a pass for the role whose turn it is. Returns

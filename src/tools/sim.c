@@ -1,10 +1,12 @@
-/* sim.c: malcon-sim, the balance simulator: plays N games of a scenario with the bot team and
- * prints win rate, scores, loss causes, tracks and action use. Deterministic: same arguments,
- * same output (seeds S, S+1, ...; no clock, no global RNG). */
+/* sim.c: malcon-sim, the designer's balance tool: plays N games of a scenario with the bot team
+ * and prints the win rate with its 95% confidence interval, scores, rounds, loss causes, tracks
+ * and action use; --set tries a scenario number without editing files. Deterministic: same
+ * arguments, same output (seeds S, S+1, ...; no clock, no global RNG). */
 #include "bot.h"
 #include "core.h"
 #include "data.h"
 #include "rules.h"
+#include "simstat.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -12,8 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A game that has not ended after this many moves is a rules bug: stop it and say so. */
-#define SIM_MAX_MOVES 20000
+#define SIM_MAX_SETS 32
 
 typedef struct sim_opts {
     const char *scenario;
@@ -22,27 +23,36 @@ typedef struct sim_opts {
     const char *content;
     bool verbose;
     bool script; /* print each game as an action script instead of the figures */
+    bool row;    /* print one Markdown table row (the README's balance table) */
+    bool open;   /* workshop games with the beginners' open-information setting */
+    const char *sets[SIM_MAX_SETS];
+    int n_sets;
 } sim_opts;
-
-/* Sums over the games played (integers: means are printed with two decimals). */
-typedef struct sim_totals {
-    long games;
-    long wins;
-    long score;
-    long rounds;
-    long outcomes[OUT_COUNT];
-    long tracks[TRACK_COUNT];
-    long *action_uses; /* per action index */
-    long stuck;        /* games stopped at SIM_MAX_MOVES */
-    long bot_failures; /* times the bot had no move when it should have */
-} sim_totals;
 
 static void sim_usage(FILE *f)
 {
-    fputs("usage: malcon-sim --scenario ID --games N --seed S [--content DIR] [--verbose]"
-          " [--script]\n"
-          "  --verbose  also print one line per game (seed, outcome, score, rounds)\n"
-          "  --script   print each game as an action script for malcon-replay instead\n",
+    fputs(
+        "usage: malcon-sim --scenario ID --games N --seed S [--content DIR] [--set KEY=VALUE]..."
+        "\n                  [--open] [--verbose | --script | --row]\n"
+        "  Plays N games (seeds S, S+1, ...) with the bot team and prints the win rate with its\n"
+        "  95% Wilson confidence interval, mean score and rounds, outcomes, the most common loss,\n"
+        "  mean final tracks and action use (mean plays per game). Games use the scenario's\n"
+        "  default setup: solo practice when it has a time limit, else a workshop with private\n"
+        "  information (the researcher's results reach the team at the meeting).\n"
+        "  --open     workshop games with open information (every result public at once)\n"
+        "  --set KEY=VALUE  try a scenario number without editing files (repeatable); keys:\n",
+        f);
+    const char *k = simstat_set_keys();
+    while (*k) {
+        const char *nl = strchr(k, '\n');
+        size_t n = nl ? (size_t)(nl - k) : strlen(k);
+        fprintf(f, "                     %.*s\n", (int)n, k);
+        k += n + (nl ? 1 : 0);
+    }
+    fputs("  --verbose  also print one line per game (seed, outcome, score, rounds)\n"
+          "  --script   print each game as an action script for malcon-replay instead\n"
+          "  --row      print one Markdown table row: scenario, games, win rate (95% CI),\n"
+          "             mean score, mean rounds, top loss cause\n",
           f);
 }
 
@@ -74,11 +84,22 @@ static bool sim_parse_args(int argc, char **argv, sim_opts *o)
             o->verbose = true;
         } else if (!strcmp(a, "--script")) {
             o->script = true;
+        } else if (!strcmp(a, "--row")) {
+            o->row = true;
+        } else if (!strcmp(a, "--open")) {
+            o->open = true;
         } else if (!strcmp(a, "--scenario") && val) {
             o->scenario = val;
             i++;
         } else if (!strcmp(a, "--content") && val) {
             o->content = val;
+            i++;
+        } else if (!strcmp(a, "--set") && val) {
+            if (o->n_sets >= SIM_MAX_SETS) {
+                fprintf(stderr, "malcon-sim: at most %d --set options\n", SIM_MAX_SETS);
+                return false;
+            }
+            o->sets[o->n_sets++] = val;
             i++;
         } else if (!strcmp(a, "--games") && val) {
             uint64_t n;
@@ -104,6 +125,10 @@ static bool sim_parse_args(int argc, char **argv, sim_opts *o)
         fputs("malcon-sim: --scenario, --games and --seed are required\n", stderr);
         return false;
     }
+    if ((o->script && o->row) || (o->script && o->verbose) || (o->row && o->verbose)) {
+        fputs("malcon-sim: --verbose, --script and --row do not go together\n", stderr);
+        return false;
+    }
     return true;
 }
 
@@ -117,7 +142,7 @@ static void sim_print_centi(long v)
     printf("%ld.%02ld", v / 100, v % 100);
 }
 
-/* Mean of sum over n, with two decimals, rounded half up. */
+/* Mean of sum over n, with two decimals, rounded half up (integer maths: exact everywhere). */
 static void sim_print_mean(long sum, long n)
 {
     long sign = sum < 0 ? -1 : 1;
@@ -125,121 +150,98 @@ static void sim_print_mean(long sum, long n)
     sim_print_centi(sign * ((a * 100 + n / 2) / n));
 }
 
-/* Plays one game with seed; adds it to the totals. Returns false when the setup failed. */
-static bool sim_play(const ruleset *rs, int sc, uint64_t seed, const sim_opts *o, sim_totals *tot)
+/* The most common loss as "name (p%)", or "none". */
+static void sim_print_top_loss(const simstat_totals *tot)
 {
-    game_setup su;
-    setup_default(&su, rs, sc, seed);
-    /* The workshop rules with open information: the bot team shares its results. */
-    su.mode = MODE_WORKSHOP;
-    su.open_info = true;
-    su.private_info = false;
-    char why[RULES_WHY_MAX];
-    game_state *s = state_new(rs, sc, &su, why, sizeof why);
-    if (!s) {
-        fprintf(stderr, "malcon-sim: seed %" PRIu64 ": %s\n", seed, why);
-        return false;
+    outcome top = simstat_top_loss(tot);
+    if (top == OUT_ONGOING) {
+        printf("none");
+        return;
     }
-    bot *b = bot_new(s, seed);
-    log_buf log = {0};
-    long moves = 0;
-    core_str script = {0};
-    if (o->script)
-        core_str_printf(&script,
-                        "; malcon-sim game, seed %" PRIu64 "\nscenario %s\nseed %" PRIu64
-                        "\nmode workshop\noption private off\noption open on\nmoves\n",
-                        seed, rs->scenarios[sc].id, seed);
-    while (rules_outcome(s) == OUT_ONGOING && moves < SIM_MAX_MOVES) {
-        clock_view c;
-        rules_clock(s, &c);
-        move m;
-        if (c.phase == PHASE_ACTION) {
-            if (!bot_choose(b, s, &m)) {
-                tot->bot_failures++;
-                break;
-            }
-        } else {
-            /* The computer facilitator: start the game, then resolve each hidden phase. */
-            move_init(&m, c.phase == PHASE_SETUP ? MV_START : MV_NEXT);
-        }
-        log_buf_clear(&log);
-        if (o->script) {
-            /* Formatted before applying: the line is read in the state it was played in. */
-            char *line = move_format(s, &m);
-            core_str_printf(&script, "%s\n", line);
-            free(line);
-        }
-        if (!rules_apply_inplace(s, &m, &log, NULL, why, sizeof why)) {
-            char *line = move_format(s, &m);
-            fprintf(stderr, "malcon-sim: seed %" PRIu64 ": '%s' refused: %s\n", seed, line, why);
-            free(line);
-            tot->bot_failures++;
-            break;
-        }
-        if (m.kind == MV_ACT && m.action >= 0 && (size_t)m.action < rs->n_actions)
-            tot->action_uses[m.action]++;
-        bot_observe(b, s, log.items, log.count);
-        moves++;
-    }
-    if (moves >= SIM_MAX_MOVES)
-        tot->stuck++;
+    printf("%s (", rules_outcome_name(top, LANG_EN));
+    sim_print_mean(tot->outcomes[top] * 100, tot->games);
+    printf("%%)");
+}
 
-    outcome res = rules_outcome(s);
-    clock_view c;
-    rules_clock(s, &c);
-    score_view sv;
-    rules_score(s, &sv);
-    tot->games++;
-    tot->outcomes[res]++;
-    tot->wins += res == OUT_WIN_DECLARED || res == OUT_WIN_BRIEFING;
-    tot->score += sv.total;
-    tot->rounds += c.round;
-    for (int t = 0; t < TRACK_COUNT; t++)
-        tot->tracks[t] += rules_track(s, (track)t);
-    if (o->script)
-        fputs(core_str_cstr(&script), stdout);
-    else if (o->verbose)
-        printf("game seed %" PRIu64 ": %s, score %d (%c), rounds %d, moves %ld\n", seed,
-               rules_outcome_name(res, LANG_EN), sv.total, sv.rank, c.round, moves);
-    core_str_free(&script);
-    log_buf_free(&log);
-    bot_free(b);
-    state_free(s);
-    return true;
+static void sim_print_overrides(const sim_opts *o)
+{
+    for (int i = 0; i < o->n_sets; i++)
+        printf("%s%s", i ? ", " : "", o->sets[i]);
 }
 
 static void sim_report(const ruleset *rs, const scenario_def *sd, const sim_opts *o,
-                       const sim_totals *tot)
+                       const simstat_totals *tot)
 {
     long n = tot->games;
-    printf("scenario: %s\n", sd->id);
+    double lo, hi;
+    simstat_wilson(tot->wins, n, SIMSTAT_Z95, &lo, &hi);
+    printf("scenario: %s (%s)\n", sd->id,
+           sd->solo_seconds > 0 ? "solo practice"
+           : o->open            ? "workshop, open information"
+                                : "workshop, private information");
     printf("games: %ld (seeds %" PRIu64 "..%" PRIu64 ")\n", n, o->seed,
            o->seed + (uint64_t)(n - 1));
+    if (o->n_sets) {
+        printf("overrides: ");
+        sim_print_overrides(o);
+        printf("\n");
+    }
     printf("win rate: ");
     sim_print_mean(tot->wins * 100, n);
-    printf("%%\nmean score: ");
+    printf("%% (95%% CI %.2f..%.2f%%)\n", lo * 100.0, hi * 100.0);
+    printf("mean score: ");
     sim_print_mean(tot->score, n);
-    printf("\nmean rounds played: ");
+    printf(" (sd %.2f)\n", simstat_score_sd(tot));
+    printf("mean rounds played: ");
     sim_print_mean(tot->rounds, n);
     printf(" of %d\n", sd->days * sd->phases_per_day);
     printf("outcomes:\n");
-    for (int k = 0; k < OUT_COUNT; k++)
-        if (tot->outcomes[k] > 0 || k != OUT_ONGOING)
-            printf("  %6ld  %s\n", tot->outcomes[k], rules_outcome_name((outcome)k, LANG_EN));
-    printf("mean final tracks:");
+    for (int k = 0; k < OUT_COUNT; k++) {
+        if (k == OUT_ONGOING && tot->outcomes[k] == 0)
+            continue;
+        printf("  %7ld  ", tot->outcomes[k]);
+        sim_print_mean(tot->outcomes[k] * 100, n);
+        printf("%%  %s\n", rules_outcome_name((outcome)k, LANG_EN));
+    }
+    printf("top loss cause: ");
+    sim_print_top_loss(tot);
+    printf("\nmean final tracks:");
     for (int t = 0; t < TRACK_COUNT; t++) {
         printf("%s %s ", t ? "," : "", track_name((track)t));
         sim_print_mean(tot->tracks[t], n);
     }
     printf("\naction use (mean plays per game):\n");
     for (size_t a = 0; a < rs->n_actions; a++) {
-        printf("  %-20s ", rs->actions[a].id);
+        const char *role = rs->roles[rs->actions[a].role].id;
+        printf("  %-20s %-18s ", rs->actions[a].id, role);
         sim_print_mean(tot->action_uses[a], n);
         printf("\n");
     }
     if (tot->stuck || tot->bot_failures)
         printf("problems: %ld games did not end, %ld bot failures\n", tot->stuck,
                tot->bot_failures);
+}
+
+/* One row of the README's balance table. */
+static void sim_row(const scenario_def *sd, const sim_opts *o, const simstat_totals *tot)
+{
+    double lo, hi;
+    simstat_wilson(tot->wins, tot->games, SIMSTAT_Z95, &lo, &hi);
+    printf("| %s", sd->id);
+    if (o->n_sets) {
+        printf(" (");
+        sim_print_overrides(o);
+        printf(")");
+    }
+    printf(" | %ld | ", tot->games);
+    sim_print_mean(tot->wins * 100, tot->games);
+    printf("%% (%.1f-%.1f) | ", lo * 100.0, hi * 100.0);
+    sim_print_mean(tot->score, tot->games);
+    printf(" | ");
+    sim_print_mean(tot->rounds, tot->games);
+    printf(" of %d | ", sd->days * sd->phases_per_day);
+    sim_print_top_loss(tot);
+    printf(" |\n");
 }
 
 int main(int argc, char **argv)
@@ -251,7 +253,8 @@ int main(int argc, char **argv)
     }
     int rc = 1;
     core_err err = {0};
-    sim_totals tot = {0};
+    simstat_totals tot = {0};
+    core_str script = {0};
     const char *root = o.content ? o.content : data_default_root();
     ruleset *rs = data_load(root, &err);
     for (size_t i = 0; i < err.count; i++) {
@@ -271,17 +274,42 @@ int main(int argc, char **argv)
         fprintf(stderr, ")\n");
         goto done;
     }
-    tot.action_uses = core_calloc(rs->n_actions ? rs->n_actions : 1, sizeof *tot.action_uses);
-    for (long g = 0; g < o.games; g++)
-        if (!sim_play(rs, sc, o.seed + (uint64_t)g, &o, &tot))
+    /* Overrides change this run's copy of the scenario only, never the files. */
+    for (int i = 0; i < o.n_sets; i++) {
+        char why[160];
+        if (!simstat_set(&rs->scenarios[sc], o.sets[i], why, sizeof why)) {
+            fprintf(stderr, "malcon-sim: --set %s\n", why);
+            rc = 2;
             goto done;
-    if (!o.script)
+        }
+    }
+    simstat_init(&tot, rs);
+    for (long g = 0; g < o.games; g++) {
+        uint64_t seed = o.seed + (uint64_t)g;
+        simstat_game gm;
+        char why[RULES_WHY_MAX + 32];
+        core_str_free(&script);
+        if (!simstat_play(rs, sc, seed, o.open, &tot, &gm, o.script ? &script : NULL, why,
+                          sizeof why)) {
+            fprintf(stderr, "malcon-sim: %s\n", why);
+            goto done;
+        }
+        if (o.script)
+            fputs(core_str_cstr(&script), stdout);
+        else if (o.verbose)
+            printf("game seed %" PRIu64 ": %s, score %d (%c), rounds %d, moves %ld\n", seed,
+                   rules_outcome_name(gm.result, LANG_EN), gm.score, gm.rank, gm.rounds, gm.moves);
+    }
+    if (o.row)
+        sim_row(&rs->scenarios[sc], &o, &tot);
+    else if (!o.script)
         sim_report(rs, &rs->scenarios[sc], &o, &tot);
     rc = tot.stuck || tot.bot_failures ? 1 : 0;
     if (fflush(stdout) != 0)
         rc = 1;
 done:
-    free(tot.action_uses);
+    core_str_free(&script);
+    simstat_free(&tot);
     ruleset_free(rs);
     core_err_free(&err);
     return rc;

@@ -286,10 +286,13 @@ static void test_bot_forged_truth_changes_nothing(void **st)
 }
 
 /* The policy: evidence first, then containment; examine only what the logs named; declare at
- * most once; and the tutorial (one infection, no spread) is won nearly always. */
+ * most once; and the tutorial with its spread turned off (one infection, loud beacons: the
+ * logs always name it, so nothing needs a search) is won nearly always. */
 static void test_bot_plays_sensibly(void **st)
 {
     int sc = bot_test_scenario("tutorial");
+    int spread = bot_test_rs->scenarios[sc].spread_pct;
+    bot_test_rs->scenarios[sc].spread_pct = 0;
     int wins = 0, contains = 0, unpreserved = 0, unnamed = 0;
     const int games = 30;
     for (int seed = 1; seed <= games; seed++) {
@@ -309,6 +312,78 @@ static void test_bot_plays_sensibly(void **st)
         fail_msg("%d of %d contains lost volatile evidence that could have been kept", unpreserved,
                  contains);
     assert_int_equal(unnamed, 0);
+    bot_test_rs->scenarios[sc].spread_pct = spread;
+}
+
+/* The round in which the team first examined a terminal that log analysis had named, and the
+ * round of that first naming, in a tutorial game (spread off) with the given information
+ * setting. */
+static void bot_test_first_lead(uint64_t seed, bool open, int *named_round, int *examined_round)
+{
+    int sc = bot_test_scenario("tutorial");
+    int spread = bot_test_rs->scenarios[sc].spread_pct;
+    bot_test_rs->scenarios[sc].spread_pct = 0;
+    game_setup su;
+    setup_default(&su, bot_test_rs, sc, seed);
+    su.mode = MODE_WORKSHOP;
+    su.private_info = !open;
+    su.open_info = open;
+    char why[RULES_WHY_MAX];
+    game_state *s = state_new(bot_test_rs, sc, &su, why, sizeof why);
+    if (!s)
+        fail_msg("state_new: %s", why);
+    bot *b = bot_new(s, seed);
+    log_buf log = {0};
+    int first_named[RULES_MAX_TERMINALS] = {0};
+    *named_round = *examined_round = 0;
+    for (int moves = 0; rules_outcome(s) == OUT_ONGOING && !*examined_round; moves++) {
+        if (moves >= BOT_TEST_MAX_MOVES)
+            fail_msg("seed %llu: the game did not end", (unsigned long long)seed);
+        clock_view c;
+        rules_clock(s, &c);
+        move m;
+        if (c.phase == PHASE_ACTION)
+            assert_true(bot_choose(b, s, &m));
+        else
+            move_init(&m, c.phase == PHASE_SETUP ? MV_START : MV_NEXT);
+        if (m.kind == MV_ACT && bot_classify(bot_test_rs, m.action) == BI_EXAMINE &&
+            first_named[m.target[0]]) {
+            *named_round = first_named[m.target[0]];
+            *examined_round = c.round;
+        }
+        log_buf_clear(&log);
+        assert_true(rules_apply_inplace(s, &m, &log, NULL, why, sizeof why));
+        for (size_t i = 0; i < log.count; i++)
+            if (log.items[i].type == LOG_RESULT_LOGS)
+                for (int t = 0; t < RULES_MAX_TERMINALS; t++)
+                    if ((log.items[i].mask >> t) & 1 && !first_named[t])
+                        first_named[t] = log.items[i].round;
+        bot_observe(b, s, log.items, log.count);
+    }
+    log_buf_free(&log);
+    bot_free(b);
+    state_free(s);
+    bot_test_rs->scenarios[sc].spread_pct = spread;
+}
+
+/* Talk is restricted until the meeting: with private information the researcher's log analysis
+ * reaches the forensic engineer at the meeting, so a named terminal is examined in a later
+ * round; with open information everyone reads it at once and acts on it the same round. */
+static void test_bot_waits_for_the_meeting(void **st)
+{
+    for (uint64_t seed = 1; seed <= 10; seed++) {
+        int named, examined;
+        bot_test_first_lead(seed, false, &named, &examined);
+        assert_true(named > 0);
+        if (examined <= named)
+            fail_msg("seed %llu, private: named in round %d, examined in round %d",
+                     (unsigned long long)seed, named, examined);
+        bot_test_first_lead(seed, true, &named, &examined);
+        assert_true(named > 0);
+        if (examined != named)
+            fail_msg("seed %llu, open: named in round %d, examined in round %d",
+                     (unsigned long long)seed, named, examined);
+    }
 }
 
 int main(void)
@@ -320,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_bot_ignores_facilitator_truth),
         cmocka_unit_test(test_bot_forged_truth_changes_nothing),
         cmocka_unit_test(test_bot_plays_sensibly),
+        cmocka_unit_test(test_bot_waits_for_the_meeting),
     };
     return cmocka_run_group_tests_name("bot", tests, bot_test_setup, bot_test_teardown);
 }
