@@ -50,12 +50,6 @@ const char *app_tr(const app *a, const char *msgid)
     return i18n_get(a->catalogue, msgid);
 }
 
-int app_px(const app *a, int px1080)
-{
-    return layout_px(px1080, a->width > 0 ? a->width : LAYOUT_BASE_W,
-                     a->height > 0 ? a->height : LAYOUT_BASE_H);
-}
-
 uint64_t app_random_seed(app *a)
 {
     /* splitmix64 over the entropy; short seeds (1..999999) are easy to read out and share. */

@@ -196,8 +196,6 @@ void app_update(app *a, uint32_t dt_ms);
 void app_draw(const app *a, ui_draw *d);
 /* Sets the language (the UI and content text follow at once). */
 void app_set_lang(app *a, lang l);
-/* Pixel size of a design measure given for a 1080-line screen, scaled to the window. */
-int app_px(const app *a, int px1080);
 /* A fresh random seed (from a->seed_entropy; changes on every call). */
 uint64_t app_random_seed(app *a);
 /* Default player name n (0-based) in the app's language: "Player 1" / "プレイヤー1". */
