@@ -64,7 +64,9 @@ for n in $(seq 99 140); do
             break # lost a race for this number: try the next one
         fi
         if DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1; then
-            DISPLAY_NUM=$n
+            # still ours a moment later (not a parallel run's server answering for a lost race)
+            sleep 0.2
+            kill -0 "$XVFB_PID" 2>/dev/null && DISPLAY_NUM=$n
             break
         fi
         sleep 0.05
