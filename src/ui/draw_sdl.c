@@ -35,16 +35,28 @@ typedef struct sdl_font_entry {
     uint64_t used;
 } sdl_font_entry;
 
-/* A laid-out, rendered text block, drawn white and tinted at draw time (colour mod), so the
- * same string in two colours costs one texture. */
+/* A laid-out text block, rendered in the colours it is drawn in: SDL's software renderer
+ * copies a plain blended texture at ~1 ns a pixel but a colour- or alpha-modulated one at
+ * ~15 ns, so tinting a white block at draw time cost a third of a 1080p frame. The layout is
+ * shared (one entry per string and box); each entry keeps its two most recent colours. */
+enum { SDL_TEXT_TINTS = 2 };
 typedef struct sdl_text_entry {
     uint64_t hash;
     char *key;
-    SDL_Texture *tex; /* NULL when every line is empty */
-    int w, h;         /* the block's size: widest line x lines * line height */
-    size_t bytes;
+    SDL_Texture *tex[SDL_TEXT_TINTS]; /* [0] the most recent colour; NULL: not made */
+    ui_color color[SDL_TEXT_TINTS];
+    bool empty;   /* every line is empty: nothing to draw */
+    int w, h;     /* the block's size: widest line x lines * line height */
+    size_t bytes; /* of all its textures */
     uint64_t used;
 } sdl_text_entry;
+
+/* Sizes measured (draw_measure runs the shaper: the board measures ~60 strings a frame). */
+enum { SDL_MEASURES = 512 };
+typedef struct sdl_measure_entry {
+    uint64_t hash; /* 0: empty */
+    int w, h;
+} sdl_measure_entry;
 
 typedef struct sdl_image_entry {
     char *path;
@@ -53,9 +65,12 @@ typedef struct sdl_image_entry {
     uint64_t used;
 } sdl_image_entry;
 
-/* An icon rendered white at twice its size; linear downscaling smooths its edges. */
+/* An icon in one colour at its drawn size: rendered white at twice the size, then scaled down
+ * (linear filtering smooths the primitives' edges) and coloured once, so drawing it is a plain
+ * copy (a scaled or colour-modulated copy costs SDL's software renderer ~15x more). */
 typedef struct sdl_icon_entry {
     int icon, w, h;
+    uint32_t rgb;
     SDL_Texture *tex;
     uint64_t used;
 } sdl_icon_entry;
@@ -71,6 +86,7 @@ typedef struct sdl_impl {
     sdl_text_entry *texts;
     size_t n_texts, cap_texts;
     size_t text_bytes;
+    sdl_measure_entry measures[SDL_MEASURES];
     sdl_image_entry images[SDL_MAX_IMAGES];
     size_t n_images;
     sdl_icon_entry icons[SDL_MAX_ICONS];
@@ -449,7 +465,8 @@ static int sdl_measure_cb(void *ctx, const char *str, size_t n)
 
 static void sdl_text_drop(sdl_impl *s, size_t i)
 {
-    SDL_DestroyTexture(s->texts[i].tex);
+    for (int k = 0; k < SDL_TEXT_TINTS; k++)
+        SDL_DestroyTexture(s->texts[i].tex[k]);
     free(s->texts[i].key);
     s->text_bytes -= s->texts[i].bytes;
     s->texts[i] = s->texts[--s->n_texts];
@@ -468,11 +485,12 @@ static void sdl_text_evict(sdl_impl *s, size_t bytes)
     }
 }
 
-/* Renders the laid-out lines into one white texture. */
+/* Renders the laid-out lines into one texture in colour c (its alpha baked in). */
 static SDL_Texture *sdl_text_render(sdl_impl *s, TTF_Font *f, const char *utf8,
-                                    const text_lines *lines, int line_h, int align, int *bw,
-                                    int *bh)
+                                    const text_lines *lines, int line_h, int align, ui_color c,
+                                    int *bw, int *bh)
 {
+    SDL_Color col = sdl_color(c);
     int n = (int)lines->n;
     SDL_Surface **surf = core_calloc(lines->n, sizeof *surf);
     int w = 0;
@@ -480,7 +498,7 @@ static SDL_Texture *sdl_text_render(sdl_impl *s, TTF_Font *f, const char *utf8,
         if (lines->items[i].len == 0 && !lines->items[i].ellipsis)
             continue;
         char *str = text_line_dup(utf8, &lines->items[i]);
-        surf[i] = TTF_RenderUTF8_Blended(f, str, (SDL_Color){255, 255, 255, 255});
+        surf[i] = TTF_RenderUTF8_Blended(f, str, (SDL_Color){col.r, col.g, col.b, 255});
         free(str);
         if (surf[i] && surf[i]->w > w)
             w = surf[i]->w;
@@ -497,9 +515,9 @@ static SDL_Texture *sdl_text_render(sdl_impl *s, TTF_Font *f, const char *utf8,
                              ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)
                              : NULL;
     if (block) {
-        /* Transparent white: blending white glyphs onto it keeps the edges white, so the
-         * tint later gives exactly the glyph colour. */
-        SDL_FillRect(block, NULL, SDL_MapRGBA(block->format, 255, 255, 255, 0));
+        /* Transparent in the glyphs' colour: blending the glyphs onto it keeps their edges in
+         * that colour. */
+        SDL_FillRect(block, NULL, SDL_MapRGBA(block->format, col.r, col.g, col.b, 0));
         int fh = TTF_FontHeight(f);
         for (int i = 0; i < n; i++) {
             if (!surf[i])
@@ -513,6 +531,16 @@ static SDL_Texture *sdl_text_render(sdl_impl *s, TTF_Font *f, const char *utf8,
             SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_BLEND);
             SDL_BlitSurface(surf[i], NULL, block, &dst);
         }
+        if (col.a < 255 && SDL_LockSurface(block) == 0) { /* bake the alpha in */
+            for (int y = 0; y < h; y++) {
+                Uint32 *row = (Uint32 *)(void *)((Uint8 *)block->pixels + y * block->pitch);
+                for (int x = 0; x < w; x++) {
+                    Uint32 a = (row[x] >> 24) * col.a / 255;
+                    row[x] = (row[x] & 0x00FFFFFFu) | a << 24;
+                }
+            }
+            SDL_UnlockSurface(block);
+        }
         tex = SDL_CreateTextureFromSurface(s->ren, block);
         if (tex)
             SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
@@ -524,52 +552,140 @@ static SDL_Texture *sdl_text_render(sdl_impl *s, TTF_Font *f, const char *utf8,
     return tex;
 }
 
-/* The cached block for this text and style in a box of bw x bh (0 = unlimited). */
-static sdl_text_entry *sdl_text_get(sdl_impl *s, const char *utf8, const ui_text_style *st, int bw,
-                                    int bh)
+/* The block's texture in colour c, made (and the older colour dropped) when missing. */
+static SDL_Texture *sdl_text_tex(sdl_impl *s, sdl_text_entry *e, const char *utf8,
+                                 const ui_text_style *st, int kw, int kh)
 {
-    /* Only what changes the block is in the key: the colour is a tint, and the box size only
-     * matters when it wraps or cuts. */
+    for (int k = 0; k < SDL_TEXT_TINTS; k++) {
+        if (e->tex[k] && e->color[k] == st->color) {
+            if (k > 0) { /* most recent first */
+                SDL_Texture *t = e->tex[k];
+                e->tex[k] = e->tex[0];
+                e->tex[0] = t;
+                e->color[k] = e->color[0];
+                e->color[0] = st->color;
+            }
+            return e->tex[0];
+        }
+    }
+    TTF_Font *f = sdl_font(s, st->px, st->style);
+    if (!f)
+        return NULL;
+    text_lines lines = {0};
+    text_box box = {kw, kh, text_line_height(st->px), st->wrap, st->ellipsis};
+    text_layout(&lines, utf8, &box, sdl_measure_cb, f);
+    int w = 0, h = 0;
+    SDL_Texture *tex =
+        sdl_text_render(s, f, utf8, &lines, box.line_h, st->align & 3, st->color, &w, &h);
+    text_lines_free(&lines);
+    if (!tex)
+        return NULL;
+    size_t bytes = (size_t)e->w * (size_t)(e->h < SDL_MAX_TEX_SIDE ? e->h : SDL_MAX_TEX_SIDE) * 4;
+    int last = SDL_TEXT_TINTS - 1;
+    if (e->tex[last]) {
+        SDL_DestroyTexture(e->tex[last]);
+        e->bytes -= bytes;
+        s->text_bytes -= bytes;
+    }
+    for (int k = last; k > 0; k--) {
+        e->tex[k] = e->tex[k - 1];
+        e->color[k] = e->color[k - 1];
+    }
+    e->tex[0] = tex;
+    e->color[0] = st->color;
+    e->bytes += bytes;
+    s->text_bytes += bytes;
+    return tex;
+}
+
+/* The cached block for this text and style in a box of bw x bh (0 = unlimited), with its
+ * texture in the style's colour (NULL when nothing is to be drawn). */
+static sdl_text_entry *sdl_text_get(sdl_impl *s, const char *utf8, const ui_text_style *st, int bw,
+                                    int bh, SDL_Texture **tex)
+{
+    /* Only what changes the layout is in the key (the colours live in the entry), and the box
+     * size only matters when it wraps or cuts. */
     int align = st->align & 3;
     int kw = (st->wrap || st->ellipsis) ? bw : 0;
     int kh = st->ellipsis ? bh : 0;
+    *tex = NULL;
     core_str key = {0};
     core_str_printf(&key, "%d|%d|%d|%d|%d|%d|%d|", st->px, (int)st->style, align, kw, kh,
                     (int)st->wrap, (int)st->ellipsis);
     core_str_puts(&key, utf8);
     uint64_t hash = core_fnv1a(CORE_FNV_INIT, key.buf, key.len);
     s->tick++;
+    sdl_text_entry *e = NULL;
     for (size_t i = 0; i < s->n_texts; i++) {
         if (s->texts[i].hash == hash && strcmp(s->texts[i].key, key.buf) == 0) {
-            core_str_free(&key);
-            s->texts[i].used = s->tick;
-            return &s->texts[i];
+            e = &s->texts[i];
+            break;
         }
     }
-    TTF_Font *f = sdl_font(s, st->px, st->style);
-    if (!f) {
+    if (e) {
         core_str_free(&key);
-        return NULL;
+        e->used = s->tick;
+    } else {
+        TTF_Font *f = sdl_font(s, st->px, st->style);
+        if (!f) {
+            core_str_free(&key);
+            return NULL;
+        }
+        text_lines lines = {0};
+        text_box box = {kw, kh, text_line_height(st->px), st->wrap, st->ellipsis};
+        text_layout(&lines, utf8, &box, sdl_measure_cb, f);
+        int w = 0;
+        bool empty = true;
+        for (size_t i = 0; i < lines.n; i++) {
+            if (lines.items[i].len || lines.items[i].ellipsis)
+                empty = false;
+        }
+        /* the block's width is the widest rendered line (what the texture will be) */
+        int h = (int)lines.n * box.line_h;
+        if (!empty) {
+            SDL_Texture *t =
+                sdl_text_render(s, f, utf8, &lines, box.line_h, align, st->color, &w, &h);
+            text_lines_free(&lines);
+            size_t bytes =
+                t ? (size_t)w * (size_t)(h < SDL_MAX_TEX_SIDE ? h : SDL_MAX_TEX_SIDE) * 4 : 0;
+            sdl_text_evict(s, bytes);
+            core_grow((void **)&s->texts, &s->cap_texts, s->n_texts + 1, sizeof *s->texts);
+            e = &s->texts[s->n_texts++];
+            *e = (sdl_text_entry){.hash = hash,
+                                  .key = core_str_take(&key),
+                                  .w = w,
+                                  .h = h,
+                                  .bytes = bytes,
+                                  .used = s->tick,
+                                  .empty = t == NULL};
+            e->tex[0] = t;
+            e->color[0] = st->color;
+            s->text_bytes += bytes;
+            *tex = t;
+            return e;
+        }
+        text_lines_free(&lines);
+        sdl_text_evict(s, 0);
+        core_grow((void **)&s->texts, &s->cap_texts, s->n_texts + 1, sizeof *s->texts);
+        e = &s->texts[s->n_texts++];
+        *e = (sdl_text_entry){.hash = hash,
+                              .key = core_str_take(&key),
+                              .w = w,
+                              .h = h,
+                              .used = s->tick,
+                              .empty = true};
+        return e;
     }
-    text_lines lines = {0};
-    text_box box = {kw, kh, text_line_height(st->px), st->wrap, st->ellipsis};
-    text_layout(&lines, utf8, &box, sdl_measure_cb, f);
-    int w = 0, h = 0;
-    SDL_Texture *tex = sdl_text_render(s, f, utf8, &lines, box.line_h, align, &w, &h);
-    text_lines_free(&lines);
-    size_t bytes = (size_t)w * (size_t)(h < SDL_MAX_TEX_SIDE ? h : SDL_MAX_TEX_SIDE) * 4;
-    sdl_text_evict(s, bytes);
-    core_grow((void **)&s->texts, &s->cap_texts, s->n_texts + 1, sizeof *s->texts);
-    sdl_text_entry *e = &s->texts[s->n_texts++];
-    *e = (sdl_text_entry){hash, core_str_take(&key), tex, w, h, bytes, s->tick};
-    s->text_bytes += bytes;
+    if (!e->empty)
+        *tex = sdl_text_tex(s, e, utf8, st, kw, kh);
     return e;
 }
 
 static int sdl_text(ui_draw *d, ui_rect r, const char *utf8, const ui_text_style *st)
 {
     sdl_impl *s = sdl_of(d);
-    sdl_text_entry *e = sdl_text_get(s, utf8, st, r.w, r.h);
+    SDL_Texture *tex = NULL;
+    sdl_text_entry *e = sdl_text_get(s, utf8, st, r.w, r.h, &tex);
     if (!e)
         return 0;
     int x = r.x, y = r.y;
@@ -582,12 +698,10 @@ static int sdl_text(ui_draw *d, ui_rect r, const char *utf8, const ui_text_style
     else if (st->align & UI_VALIGN_BOTTOM)
         y = r.y + r.h - e->h;
     SDL_Color c = sdl_color(st->color);
-    if (e->tex && c.a > 0 && !sdl_skip(s)) {
+    if (tex && c.a > 0 && !sdl_skip(s)) {
         int tw = 0, th = 0;
-        SDL_QueryTexture(e->tex, NULL, NULL, &tw, &th);
-        SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
-        SDL_SetTextureAlphaMod(e->tex, c.a);
-        SDL_RenderCopy(s->ren, e->tex, NULL, &(SDL_Rect){x, y, tw, th});
+        SDL_QueryTexture(tex, NULL, NULL, &tw, &th);
+        SDL_RenderCopy(s->ren, tex, NULL, &(SDL_Rect){x, y, tw, th});
     }
     return e->h;
 }
@@ -595,6 +709,15 @@ static int sdl_text(ui_draw *d, ui_rect r, const char *utf8, const ui_text_style
 static void sdl_measure(ui_draw *d, const char *utf8, const ui_text_style *st, int *w, int *h)
 {
     sdl_impl *s = sdl_of(d);
+    int key[2] = {st->px, (int)st->style};
+    uint64_t hash = core_fnv1a(core_fnv1a(CORE_FNV_INIT, key, sizeof key), utf8, strlen(utf8));
+    hash |= 1; /* never 0, the empty mark */
+    sdl_measure_entry *m = &s->measures[hash % SDL_MEASURES];
+    if (m->hash == hash) {
+        *w = m->w;
+        *h = m->h;
+        return;
+    }
     TTF_Font *f = sdl_font(s, st->px, st->style);
     text_lines lines = {0};
     text_box box = {0, 0, text_line_height(st->px), false, false};
@@ -607,6 +730,7 @@ static void sdl_measure(ui_draw *d, const char *utf8, const ui_text_style *st, i
             *w = lines.items[i].w;
     *h = (int)lines.n * box.line_h;
     text_lines_free(&lines);
+    *m = (sdl_measure_entry){hash, *w, *h};
 }
 
 /* ---------------------------------------------------------------- images */
@@ -848,6 +972,35 @@ static SDL_Texture *sdl_icon_render(ui_draw *d, ui_icon icon, int w, int h)
     return tex;
 }
 
+/* The white supersampled icon scaled down to w x h in colour rgb, once (see sdl_icon_entry).
+ * Takes big; returns big itself when the scaled copy cannot be made. */
+static SDL_Texture *sdl_icon_finish(sdl_impl *s, SDL_Texture *big, int w, int h, SDL_Color rgb)
+{
+    SDL_Texture *tex =
+        SDL_CreateTexture(s->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    SDL_Texture *prev = SDL_GetRenderTarget(s->ren);
+    if (!tex || SDL_SetRenderTarget(s->ren, tex) != 0) {
+        SDL_DestroyTexture(tex);
+        SDL_SetTextureColorMod(big, rgb.r, rgb.g, rgb.b);
+        return big;
+    }
+    SDL_RenderSetClipRect(s->ren, NULL);
+    SDL_SetRenderDrawBlendMode(s->ren, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(s->ren, rgb.r, rgb.g, rgb.b, 0);
+    SDL_RenderClear(s->ren);
+    /* no blending: the scaled pixels, colour and alpha, replace the transparent ones */
+    SDL_SetTextureBlendMode(big, SDL_BLENDMODE_NONE);
+    SDL_SetTextureColorMod(big, rgb.r, rgb.g, rgb.b);
+    SDL_RenderCopy(s->ren, big, NULL, NULL);
+    SDL_SetRenderTarget(s->ren, prev);
+    if (s->clip_on && s->clip.w > 0 && s->clip.h > 0)
+        SDL_RenderSetClipRect(s->ren, &s->clip);
+    SDL_SetRenderDrawBlendMode(s->ren, SDL_BLENDMODE_BLEND);
+    SDL_DestroyTexture(big);
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    return tex;
+}
+
 static void sdl_icon(ui_draw *d, ui_icon icon, ui_rect r, ui_color c)
 {
     sdl_impl *s = sdl_of(d);
@@ -861,9 +1014,10 @@ static void sdl_icon(ui_draw *d, ui_icon icon, ui_rect r, ui_color c)
     s->tick++;
     sdl_icon_entry *e = NULL;
     size_t lru = 0;
+    uint32_t rgb = (uint32_t)col.r << 16 | (uint32_t)col.g << 8 | col.b;
     for (size_t i = 0; i < s->n_icons; i++) {
         sdl_icon_entry *k = &s->icons[i];
-        if (k->icon == (int)icon && k->w == r.w && k->h == r.h) {
+        if (k->icon == (int)icon && k->w == r.w && k->h == r.h && k->rgb == rgb) {
             e = k;
             break;
         }
@@ -876,6 +1030,7 @@ static void sdl_icon(ui_draw *d, ui_icon icon, ui_rect r, ui_color c)
             icon_draw(d, icon, r, c);
             return;
         }
+        tex = sdl_icon_finish(s, tex, r.w, r.h, col);
         size_t slot = s->n_icons;
         if (s->n_icons == SDL_MAX_ICONS) {
             SDL_DestroyTexture(s->icons[lru].tex);
@@ -884,10 +1039,10 @@ static void sdl_icon(ui_draw *d, ui_icon icon, ui_rect r, ui_color c)
             s->n_icons++;
         }
         e = &s->icons[slot];
-        *e = (sdl_icon_entry){(int)icon, r.w, r.h, tex, 0};
+        *e = (sdl_icon_entry){(int)icon, r.w, r.h, rgb, tex, 0};
     }
     e->used = s->tick;
-    SDL_SetTextureColorMod(e->tex, col.r, col.g, col.b);
+    /* a translucent icon (rare: a pulse) takes the slow modulated copy */
     SDL_SetTextureAlphaMod(e->tex, col.a);
     SDL_RenderCopy(s->ren, e->tex, NULL, &(SDL_Rect){r.x, r.y, r.w, r.h});
 }
