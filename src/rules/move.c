@@ -169,28 +169,60 @@ static void move_quote(char *dst, size_t n, const char *tok)
     dst[j] = '\0';
 }
 
+/* A reason's wording in the caller's language l (both take the same arguments). */
+#define TX(ja, en) (l == LANG_JA ? (ja) : (en))
+
+/* What kind of word a lookup wanted, named in reasons. */
+typedef enum move_what {
+    MW_ROLE = 0,
+    MW_ACTION,
+    MW_TERMINAL,
+    MW_ROOM,
+    MW_EVENT,
+    MW_ROUTE,
+    MW_MARK,
+    MW_FAC,
+    MW_MOVE,
+    MW_PLACE,
+    MW_COUNT
+} move_what;
+
+static const char *const move_what_names[MW_COUNT][2] = {
+    {"役職", "role"},      {"アクション", "action"},
+    {"端末", "terminal"},  {"部屋", "room"},
+    {"イベント", "event"}, {"感染経路", "route"},
+    {"メモの印", "mark"},  {"進行役の操作", "facilitator move"},
+    {"操作", "move"},      {"端末または部屋", "terminal or room"},
+};
+
 /* Fails with "unknown <what> 'tok'" and a suggestion when one is close. */
-static bool move_unknown(const char *what, const id_list *lists, int n_lists, const char *tok,
+static bool move_unknown(move_what what, const id_list *lists, int n_lists, const char *tok, lang l,
                          char *why, size_t why_n)
 {
+    if (!why)
+        return false; /* no suggestion search when nobody reads it */
     char q[48];
     move_quote(q, sizeof q, tok);
+    const char *w = move_what_names[what][l == LANG_JA ? 0 : 1];
     const char *hint = move_suggest(lists, n_lists, tok);
     if (hint)
-        return text_fail(why, why_n, "unknown %s '%s' (did you mean '%s'?)", what, q, hint);
-    return text_fail(why, why_n, "unknown %s '%s'", what, q);
+        return text_fail(why, why_n,
+                         TX("%s「%s」はありません（「%s」のことですか？）",
+                            "unknown %s '%s' (did you mean '%s'?)"),
+                         w, q, hint);
+    return text_fail(why, why_n, TX("%s「%s」はありません", "unknown %s '%s'"), w, q);
 }
 
 /* Looks tok up in one list, failing with a suggestion. */
-static bool move_lookup(const char *what, const id_list *l, const char *tok, int *out, char *why,
-                        size_t why_n)
+static bool move_lookup(move_what what, const id_list *list, const char *tok, int *out, lang l,
+                        char *why, size_t why_n)
 {
-    *out = move_find(l, tok);
-    return *out >= 0 ? true : move_unknown(what, l, 1, tok, why, why_n);
+    *out = move_find(list, tok);
+    return *out >= 0 ? true : move_unknown(what, list, 1, tok, l, why, why_n);
 }
 
 /* A decimal number 0..max (digits only). */
-static bool move_number(const char *tok, int max, int *out, char *why, size_t why_n)
+static bool move_number(const char *tok, int max, int *out, lang l, char *why, size_t why_n)
 {
     size_t len = strlen(tok);
     bool digits = len > 0 && len <= 9;
@@ -200,22 +232,25 @@ static bool move_number(const char *tok, int max, int *out, char *why, size_t wh
     char q[48];
     move_quote(q, sizeof q, tok);
     if (!digits)
-        return text_fail(why, why_n, "'%s' is not a number", q);
+        return text_fail(why, why_n, TX("「%s」は数ではありません", "'%s' is not a number"), q);
     long v = 0;
     for (size_t i = 0; i < len; i++)
         v = v * 10 + (tok[i] - '0');
     if (v > max)
-        return text_fail(why, why_n, "%ld is out of range (0..%d)", v, max);
+        return text_fail(why, why_n, TX("%ldは範囲外です（0〜%d）", "%ld is out of range (0..%d)"),
+                         v, max);
     *out = (int)v;
     return true;
 }
 
-static bool move_argc(const char *verb, int have, int want, char *why, size_t why_n)
+static bool move_argc(const char *verb, int have, int want, lang l, char *why, size_t why_n)
 {
     if (have == want)
         return true;
-    return text_fail(why, why_n, "'%s' takes %d argument%s, not %d", verb, want,
-                     want == 1 ? "" : "s", have);
+    return text_fail(
+        why, why_n,
+        TX("「%s」の引数は%d個です%.0s（%d個あります）", "'%s' takes %d argument%s, not %d"), verb,
+        want, want == 1 ? "" : "s", have);
 }
 
 static bool move_is_blank(char c)
@@ -224,34 +259,43 @@ static bool move_is_blank(char c)
 }
 
 /* Parses the words of an "act" line (tok[0] == "act"). */
-static bool move_parse_act(const game_state *s, char **tok, int n, move *m, char *why, size_t why_n)
+static bool move_parse_act(const game_state *s, char **tok, int n, move *m, lang l, char *why,
+                           size_t why_n)
 {
     const ruleset *rs = s->rs;
     const scenario_def *sc = state_scenario(s);
     id_list roles = {move_id_role, rs, (int)rs->n_roles};
     id_list actions = {move_id_action, rs, (int)rs->n_actions};
     if (n < 3)
-        return text_fail(why, why_n, "'act' needs a role and an action");
-    if (!move_lookup("role", &roles, tok[1], &m->role, why, why_n) ||
-        !move_lookup("action", &actions, tok[2], &m->action, why, why_n))
+        return text_fail(
+            why, why_n,
+            TX("act には役職とアクションが必要です", "'act' needs a role and an action"));
+    if (!move_lookup(MW_ROLE, &roles, tok[1], &m->role, l, why, why_n) ||
+        !move_lookup(MW_ACTION, &actions, tok[2], &m->action, l, why, why_n))
         return false;
     const action_def *a = &rs->actions[m->action];
     int want = a->target == TGT_NONE ? 0 : a->target == TGT_ROLE_PAIR ? 2 : 1;
-    static const char *const what[] = {"no target", "a terminal", "a room", "a role", "two roles"};
+    static const char *const what[][2] = {{"は対象を取りません", "no target"},
+                                          {"の対象は端末1台です", "a terminal"},
+                                          {"の対象は部屋1つです", "a room"},
+                                          {"の対象は役職1人です", "a role"},
+                                          {"の対象は役職2人です", "two roles"}};
     if (n - 3 != want)
-        return text_fail(why, why_n, "%s takes %s", a->id,
-                         (int)a->target >= 0 && a->target <= TGT_ROLE_PAIR ? what[a->target] : "?");
+        return text_fail(
+            why, why_n, TX("「%s」%s", "%s takes %s"), l == LANG_JA ? ml_get(&a->name, l) : a->id,
+            (int)a->target >= 0 && a->target <= TGT_ROLE_PAIR ? what[a->target][l != LANG_JA]
+                                                              : "?");
     for (int i = 0; i < want; i++) {
         const char *t = tok[3 + i];
         bool ok = true;
         if (a->target == TGT_TERMINAL) {
-            id_list l = {move_id_terminal, sc, (int)sc->n_terminals};
-            ok = move_lookup("terminal", &l, t, &m->target[i], why, why_n);
+            id_list ids = {move_id_terminal, sc, (int)sc->n_terminals};
+            ok = move_lookup(MW_TERMINAL, &ids, t, &m->target[i], l, why, why_n);
         } else if (a->target == TGT_ROOM) {
-            id_list l = {move_id_room, sc, (int)sc->n_rooms};
-            ok = move_lookup("room", &l, t, &m->target[i], why, why_n);
+            id_list ids = {move_id_room, sc, (int)sc->n_rooms};
+            ok = move_lookup(MW_ROOM, &ids, t, &m->target[i], l, why, why_n);
         } else {
-            ok = move_lookup("role", &roles, t, &m->target[i], why, why_n);
+            ok = move_lookup(MW_ROLE, &roles, t, &m->target[i], l, why, why_n);
         }
         if (!ok)
             return false;
@@ -260,7 +304,8 @@ static bool move_parse_act(const game_state *s, char **tok, int n, move *m, char
 }
 
 /* Parses a "fac ..." line's words (tok[0] == "fac") and its reason. */
-static bool move_parse_fac(const game_state *s, char **tok, int n, move *m, char *why, size_t why_n)
+static bool move_parse_fac(const game_state *s, char **tok, int n, move *m, lang l, char *why,
+                           size_t why_n)
 {
     const ruleset *rs = s->rs;
     const scenario_def *sc = state_scenario(s);
@@ -271,10 +316,12 @@ static bool move_parse_fac(const game_state *s, char **tok, int n, move *m, char
     id_list events = {move_id_event, rs, (int)rs->n_events};
     if (n < 2)
         return text_fail(why, why_n,
-                         "'fac' needs a facilitator move (infect, cure, flow, "
-                         "choose, skip, inject, reveal, time)");
+                         TX("fac には進行役の操作が必要です（infect, cure, flow, "
+                            "choose, skip, inject, reveal, time）",
+                            "'fac' needs a facilitator move (infect, cure, flow, "
+                            "choose, skip, inject, reveal, time)"));
     int v;
-    if (!move_lookup("facilitator move", &verbs, tok[1], &v, why, why_n))
+    if (!move_lookup(MW_FAC, &verbs, tok[1], &v, l, why, why_n))
         return false;
     char reason[RULES_REASON_MAX];
     memcpy(reason, m->reason, sizeof reason);
@@ -289,44 +336,54 @@ static bool move_parse_fac(const game_state *s, char **tok, int n, move *m, char
         static const char *const routes[] = {"mail", "driveby", "usb", "lateral"};
         id_list rl = {move_id_array, routes, 4};
         int r;
-        if (!move_argc(verb, argc, 2, why, why_n) ||
-            !move_lookup("terminal", &terms, arg[0], &m->target[0], why, why_n) ||
-            !move_lookup("route", &rl, arg[1], &r, why, why_n))
+        if (!move_argc(verb, argc, 2, l, why, why_n) ||
+            !move_lookup(MW_TERMINAL, &terms, arg[0], &m->target[0], l, why, why_n) ||
+            !move_lookup(MW_ROUTE, &rl, arg[1], &r, l, why, why_n))
             return false;
         m->value = ROUTE_MAIL + r;
         return true;
     }
     case MV_FAC_CURE:
     case MV_FAC_REVEAL:
-        return move_argc(verb, argc, 1, why, why_n) &&
-               move_lookup("terminal", &terms, arg[0], &m->target[0], why, why_n);
+        return move_argc(verb, argc, 1, l, why, why_n) &&
+               move_lookup(MW_TERMINAL, &terms, arg[0], &m->target[0], l, why, why_n);
     case MV_FAC_FLOW:
-        return move_argc(verb, argc, 2, why, why_n) &&
-               move_lookup("room", &rooms, arg[0], &m->target[0], why, why_n) &&
-               move_number(arg[1], RULES_MAX_COUNT, &m->value, why, why_n);
+        return move_argc(verb, argc, 2, l, why, why_n) &&
+               move_lookup(MW_ROOM, &rooms, arg[0], &m->target[0], l, why, why_n) &&
+               move_number(arg[1], RULES_MAX_COUNT, &m->value, l, why, why_n);
     case MV_FAC_CHOOSE:
     case MV_FAC_INJECT:
-        return move_argc(verb, argc, 1, why, why_n) &&
-               move_lookup("event", &events, arg[0], &m->event, why, why_n);
+        return move_argc(verb, argc, 1, l, why, why_n) &&
+               move_lookup(MW_EVENT, &events, arg[0], &m->event, l, why, why_n);
     case MV_FAC_SKIP:
-        return move_argc(verb, argc, 0, why, why_n);
+        return move_argc(verb, argc, 0, l, why, why_n);
     case MV_FAC_TIME:
-        return move_argc(verb, argc, 1, why, why_n) &&
-               move_number(arg[0], 86400, &m->value, why, why_n);
+        return move_argc(verb, argc, 1, l, why, why_n) &&
+               move_number(arg[0], 86400, &m->value, l, why, why_n);
     default:
-        return text_fail(why, why_n, "unknown facilitator move");
+        return text_fail(why, why_n,
+                         TX("その進行役の操作はありません", "unknown facilitator move"));
     }
 }
 
 bool move_parse(const game_state *s, const char *line, move *out, char *why, size_t why_n)
 {
+    return move_parse_lang(s, line, LANG_EN, out, why, why_n);
+}
+
+bool move_parse_lang(const game_state *s, const char *line, lang l, move *out, char *why,
+                     size_t why_n)
+{
     assert(s && out);
     move_init(out, MV_COUNT);
     if (!line)
-        return text_fail(why, why_n, "empty line");
+        return text_fail(why, why_n, TX("空の行です", "empty line"));
     size_t len = text_len(line, MOVE_LINE_MAX + 1);
     if (len > MOVE_LINE_MAX)
-        return text_fail(why, why_n, "the line is too long (at most %d bytes)", MOVE_LINE_MAX);
+        return text_fail(
+            why, why_n,
+            TX("行が長すぎます（最大%dバイト）", "the line is too long (at most %d bytes)"),
+            MOVE_LINE_MAX);
     char buf[MOVE_LINE_MAX + 1];
     memcpy(buf, line, len);
     buf[len] = '\0';
@@ -343,13 +400,18 @@ bool move_parse(const game_state *s, const char *line, move *out, char *why, siz
         while (rl > 0 && move_is_blank(r[rl - 1]))
             r[--rl] = '\0';
         if (rl >= RULES_REASON_MAX)
-            return text_fail(why, why_n, "the reason is too long (at most %d bytes)",
-                             RULES_REASON_MAX - 1);
+            return text_fail(
+                why, why_n,
+                TX("理由が長すぎます（最大%dバイト）", "the reason is too long (at most %d bytes)"),
+                RULES_REASON_MAX - 1);
         for (size_t i = 0; i < rl; i++)
             if ((unsigned char)r[i] < 0x20 || r[i] == 0x7f)
-                return text_fail(why, why_n, "the reason has a control character");
+                return text_fail(
+                    why, why_n,
+                    TX("理由に制御文字が含まれています", "the reason has a control character"));
         if (core_utf8_check(r, rl) != rl)
-            return text_fail(why, why_n, "the reason is not valid UTF-8");
+            return text_fail(
+                why, why_n, TX("理由が正しいUTF-8ではありません", "the reason is not valid UTF-8"));
         memcpy(out->reason, r, rl + 1);
     }
 
@@ -362,24 +424,31 @@ bool move_parse(const game_state *s, const char *line, move *out, char *why, siz
         if (!*p)
             break;
         if (n == MOVE_TOKENS)
-            return text_fail(why, why_n, "too many words (at most %d)", MOVE_TOKENS);
+            return text_fail(why, why_n,
+                             TX("語が多すぎます（最大%d語）", "too many words (at most %d)"),
+                             MOVE_TOKENS);
         tok[n++] = p;
         while (*p && !move_is_blank(*p))
             p++;
         if (*p)
             *p++ = '\0';
         if (strlen(tok[n - 1]) > MOVE_TOKEN_MAX)
-            return text_fail(why, why_n, "a word is too long (at most %d bytes)", MOVE_TOKEN_MAX);
+            return text_fail(
+                why, why_n,
+                TX("長すぎる語があります（最大%dバイト）", "a word is too long (at most %d bytes)"),
+                MOVE_TOKEN_MAX);
     }
     if (n == 0)
-        return text_fail(why, why_n, "empty line");
+        return text_fail(why, why_n, TX("空の行です", "empty line"));
 
     id_list verbs = {move_id_array, move_verbs, (int)(sizeof move_verbs / sizeof *move_verbs)};
     int v = move_find(&verbs, tok[0]);
     if (v < 0)
-        return move_unknown("move", &verbs, 1, tok[0], why, why_n);
+        return move_unknown(MW_MOVE, &verbs, 1, tok[0], l, why, why_n);
     if (has_reason && strcmp(tok[0], "fac") != 0)
-        return text_fail(why, why_n, "only facilitator moves take a reason ('# ...')");
+        return text_fail(why, why_n,
+                         TX("理由（# ...）を付けられるのは進行役の操作だけです",
+                            "only facilitator moves take a reason ('# ...')"));
 
     const ruleset *rs = s->rs;
     const scenario_def *sc = state_scenario(s);
@@ -393,21 +462,21 @@ bool move_parse(const game_state *s, const char *line, move *out, char *why, siz
     case 1: /* next */
     case 5: /* briefing */
         m.kind = v == 0 ? MV_START : v == 1 ? MV_NEXT : MV_BRIEFING;
-        ok = move_argc(tok[0], n - 1, 0, why, why_n);
+        ok = move_argc(tok[0], n - 1, 0, l, why, why_n);
         break;
     case 2:
         m.kind = MV_ACT;
-        ok = move_parse_act(s, tok, n, &m, why, why_n);
+        ok = move_parse_act(s, tok, n, &m, l, why, why_n);
         break;
     case 3:
         m.kind = MV_PASS;
-        ok = move_argc("pass", n - 1, 1, why, why_n) &&
-             move_lookup("role", &roles, tok[1], &m.role, why, why_n);
+        ok = move_argc("pass", n - 1, 1, l, why, why_n) &&
+             move_lookup(MW_ROLE, &roles, tok[1], &m.role, l, why, why_n);
         break;
     case 4: {
         m.kind = MV_NOTE;
-        if (!move_argc("note", n - 1, 3, why, why_n) ||
-            !move_lookup("role", &roles, tok[1], &m.role, why, why_n))
+        if (!move_argc("note", n - 1, 3, l, why, why_n) ||
+            !move_lookup(MW_ROLE, &roles, tok[1], &m.role, l, why, why_n))
             break;
         id_list places[2] = {{move_id_terminal, sc, (int)sc->n_terminals},
                              {move_id_room, sc, (int)sc->n_rooms}};
@@ -415,20 +484,20 @@ bool move_parse(const game_state *s, const char *line, move *out, char *why, siz
         if (m.target[0] < 0)
             m.target[1] = move_find(&places[1], tok[2]);
         if (m.target[0] < 0 && m.target[1] < 0) {
-            move_unknown("terminal or room", places, 2, tok[2], why, why_n);
+            move_unknown(MW_PLACE, places, 2, tok[2], l, why, why_n);
             break;
         }
         id_list marks = {move_id_array, move_mark_names, MARK_COUNT};
-        ok = move_lookup("mark", &marks, tok[3], &m.value, why, why_n);
+        ok = move_lookup(MW_MARK, &marks, tok[3], &m.value, l, why, why_n);
         break;
     }
     case 6:
         m.kind = MV_TIME;
-        ok = move_argc("time", n - 1, 1, why, why_n) &&
-             move_number(tok[1], 86400, &m.value, why, why_n);
+        ok = move_argc("time", n - 1, 1, l, why, why_n) &&
+             move_number(tok[1], 86400, &m.value, l, why, why_n);
         break;
     case 7:
-        ok = move_parse_fac(s, tok, n, &m, why, why_n);
+        ok = move_parse_fac(s, tok, n, &m, l, why, why_n);
         break;
     default:
         break;

@@ -138,6 +138,10 @@ typedef struct game_state game_state;
  * ids). Leading/trailing blanks are ignored. On failure returns false and writes a reason
  * ("unknown action 'exmine' (did you mean 'examine'?)") into why. Never crashes on any input. */
 bool move_parse(const game_state *s, const char *line, move *out, char *why, size_t why_n);
+/* The same with the reason in language l (a line typed by a person: the reason is shown to
+ * them). Ids stay as typed; the words around them are translated. */
+bool move_parse_lang(const game_state *s, const char *line, lang l, move *out, char *why,
+                     size_t why_n);
 /* Formats m as its canonical line (caller owns). move_parse(move_format(m)) == m. */
 char *move_format(const game_state *s, const move *m);
 
@@ -254,8 +258,14 @@ char *rules_log_format(const game_state *s, const log_entry *e, lang l);
 
 /* ---- checking and applying moves ---- */
 
-/* True when m is legal in s; otherwise false with a reason in why (why may be NULL). */
+/* True when m is legal in s; otherwise false with a reason in English in why (why may be NULL;
+ * no reason is formatted then, so bots may call it in loops). Tools and tests use this one. */
 bool rules_check(const game_state *s, const move *m, char *why, size_t why_n);
+/* The same with the reason in language l, for players: Japanese reasons use the content's
+ * Japanese names (roles, actions, rooms, "T03（デスクトップPC）" for terminals); English ones
+ * are rules_check's, word for word. A reason that does not fit why_n is cut between
+ * characters, never inside one. */
+bool rules_check_lang(const game_state *s, const move *m, lang l, char *why, size_t why_n);
 
 /* Applies a legal move to a read-only state: returns the next state (caller frees) and appends
  * what happened to log (may be NULL). *undoable (may be NULL) tells whether the rules allow
@@ -345,6 +355,9 @@ int rules_active_infections(const game_state *s);
 
 /* The event drawn this round (-1 when none yet or skipped). */
 int rules_round_event(const game_state *s);
+/* The solo clock as last recorded by a `time` move (the scenario's solo_seconds until the
+ * first one; 0 when the scenario has no limit). The app's clock resumes from it. */
+int rules_seconds_left(const game_state *s);
 /* Facilitator: the next n events of the deck in order (returns how many written). */
 size_t rules_deck_peek(const game_state *s, int *out, size_t n);
 

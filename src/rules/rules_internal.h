@@ -139,7 +139,8 @@ bool rules_check_fast(const game_state *s, const move *m, char *why, size_t why_
 
 /* ---- text (text.c) ---- */
 
-/* Writes a formatted reason into why (when why is not NULL) and returns false. */
+/* Writes a formatted reason into why (when why is not NULL) and returns false. A reason longer
+ * than the buffer is cut before the character that does not fit (never inside UTF-8). */
 bool text_fail(char *why, size_t why_n, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
@@ -152,6 +153,11 @@ const char *text_role(const game_state *s, int r, lang l);
 const char *text_action(const game_state *s, int a, lang l);
 const char *text_terminal_id(const game_state *s, int t);
 const char *text_room(const game_state *s, int r, lang l);
+/* The name of terminal t's kind ("デスクトップPC"): Japanese reasons show it after the id. */
+const char *text_terminal_kind(const game_state *s, int t, lang l);
+/* A room as a reason names it: its id in English (as move lines spell it), its name in
+ * Japanese. */
+const char *text_room_ref(const game_state *s, int r, lang l);
 const char *text_flag(flag f, lang l);
 const char *text_track(track t, lang l);
 const char *text_route(route r, lang l);

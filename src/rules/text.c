@@ -6,13 +6,29 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Length of the longest prefix of s[0..len) that does not end inside a UTF-8 character. */
+static size_t text_utf8_prefix(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--; /* back to the last lead byte */
+    if (i == 0)
+        return len;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return i - 1 + need <= len ? len : i - 1;
+}
+
 bool text_fail(char *why, size_t why_n, const char *fmt, ...)
 {
     if (why && why_n > 0) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(why, why_n, fmt, ap);
+        int n = vsnprintf(why, why_n, fmt, ap);
         va_end(ap);
+        /* A Japanese reason cut by a small buffer must not end in half a character. */
+        if (n > 0 && (size_t)n >= why_n)
+            why[text_utf8_prefix(why, why_n - 1)] = '\0';
     }
     return false;
 }
@@ -187,6 +203,21 @@ const char *text_room(const game_state *s, int r, lang l)
 {
     const scenario_def *sc = state_scenario(s);
     return r >= 0 && (size_t)r < sc->n_rooms ? ml_get(&sc->rooms[r].name, l) : "?";
+}
+
+const char *text_terminal_kind(const game_state *s, int t, lang l)
+{
+    const scenario_def *sc = state_scenario(s);
+    int k = t >= 0 && (size_t)t < sc->n_terminals ? sc->terminals[t].kind : -1;
+    return k >= 0 && (size_t)k < s->rs->n_kinds ? ml_get(&s->rs->kinds[k].name, l) : "?";
+}
+
+const char *text_room_ref(const game_state *s, int r, lang l)
+{
+    if (l == LANG_JA)
+        return text_room(s, r, l);
+    const scenario_def *sc = state_scenario(s);
+    return r >= 0 && (size_t)r < sc->n_rooms && sc->rooms[r].id ? sc->rooms[r].id : "?";
 }
 
 /* "T03 (PC)": the terminal's id and its kind's name. */
