@@ -153,7 +153,7 @@ bool board_play_action_playable(const app *a, int role, int act, char *why, size
             if (ad->target == TGT_ROLE_PAIR && i == j)
                 continue;
             char r[RULES_WHY_MAX] = "";
-            if (rules_check(s, &m, r, sizeof r))
+            if (rules_check_lang(s, &m, a->lang, r, sizeof r))
                 return true;
             if (!first[0])
                 snprintf(first, sizeof first, "%s", r);
@@ -269,7 +269,9 @@ static bool play_action_is_final(const ruleset *rs, int act)
 bool board_play_move(app *a, const move *m, char *why, size_t why_n)
 {
     char *line = move_format(play_state(a), m);
-    bool ok = match_play(a->match, m, why, why_n);
+    /* the reason in the players' language (match_play's is English, for saves and tools) */
+    bool ok = rules_check_lang(play_state(a), m, a->lang, why, why_n) &&
+              match_play(a->match, m, why, why_n);
     if (ok) {
         printf("malcon: move %s\n", line);
         fflush(stdout);
@@ -365,7 +367,7 @@ void board_play_choose_target(app *a, board_target_kind k, int id)
             if (sc->roles[i] != id)
                 other = sc->roles[i];
         move m = play_act_move(role, b->selected_action, id, other);
-        if (!rules_check(s, &m, why, sizeof why))
+        if (!rules_check_lang(s, &m, a->lang, why, sizeof why))
             play_message2(a, "Not possible", why);
         return;
     }
@@ -374,7 +376,7 @@ void board_play_choose_target(app *a, board_target_kind k, int id)
         m = play_act_move(role, b->selected_action, b->pending_target, id);
     else
         m = play_act_move(role, b->selected_action, k == BT_NONE ? -1 : id, -1);
-    if (!rules_check(s, &m, why, sizeof why)) {
+    if (!rules_check_lang(s, &m, a->lang, why, sizeof why)) {
         play_message2(a, "Not possible", why);
         return;
     }
