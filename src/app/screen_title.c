@@ -135,7 +135,7 @@ static void title_activate(app *a, title_item it)
          * meeting), which is what its hints teach. */
         if (!app_start_quick(a, title_scenario(a, it), it == TITLE_SOLO ? MODE_SOLO : MODE_WORKSHOP,
                              why, sizeof why))
-            snprintf(a->title_message, sizeof a->title_message, "%s: %s",
+            snprintf(a->title_message, sizeof a->title_message, "%s: %.200s",
                      app_tr(a, "The game could not start"), why);
         break;
     case TITLE_SETTINGS:
