@@ -24,6 +24,20 @@ const char *data_default_root(void);
  * bytes of every file read. */
 ruleset *data_load(const char *root, core_err *err);
 
+/* Loads layered content: roots[0] is the base content (as data_load), roots[1..n_roots) are
+ * content packs laid over it in order. A pack holds any subset of the content files (for
+ * example only scenarios/my.yaml, or a cards/events.yaml with two new events): an item of a
+ * pack's card file (role, action, event, kind) replaces the item of a lower layer with the same
+ * id, in its place, and an item with a new id is added after them; a pack's scenario replaces a
+ * lower layer's scenario of the same file name or id. Asset paths resolve in the highest layer
+ * holding the file (data_asset_path). Messages name the file of the layer they come from. With
+ * n_roots == 1 this is data_load (same hash); packs change the hash. */
+ruleset *data_load_layers(const char *const *roots, size_t n_roots, core_err *err);
+
+/* The file an asset path of layered content names: the first of roots[n_roots-1] .. roots[0]
+ * that holds rel, joined (caller frees), or NULL when none does. */
+char *data_asset_path(const char *const *roots, size_t n_roots, const char *rel);
+
 /* One in-memory content file, for tests and fuzzing: name is the path reported in errors and
  * decides the file's type by its tail ("roles.yaml", "actions.yaml", "events.yaml",
  * "terminals.yaml", or anything under "scenarios/"). */

@@ -33,7 +33,9 @@ static void fields_report(load_ctx *c, core_err_code code, core_err_level lvl, c
     if (n > 0)
         vsnprintf(msg, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
-    core_err_add(c->err, code, lvl, c->file, at ? at->line : 0, at ? at->col : 0, "%s", msg);
+    /* a node names its own file: layered content merges nodes of several files into one tree */
+    const char *file = at && at->file ? at->file : c->file;
+    core_err_add(c->err, code, lvl, file, at ? at->line : 0, at ? at->col : 0, "%s", msg);
     free(msg);
 }
 
@@ -265,14 +267,24 @@ static void fields_path(load_ctx *c, const field *f, const ynode *v, char **dest
     }
     *dest = core_strdup(v->text);
     if (c->root) {
-        char *full = data_path_join(c->root, v->text);
+        /* layered content: the highest layer holding the file provides it (packs, then base),
+         * as the drawing resolves it */
+        const char *root = c->root;
+        char *full = NULL;
         struct stat st;
-        if (stat(full, &st) != 0 || !S_ISREG(st.st_mode))
+        bool found = false;
+        for (size_t i = c->n_layers + 1; !found && i-- > 0;) {
+            root = i ? c->layers[i - 1] : c->root;
+            free(full);
+            full = data_path_join(root, v->text);
+            found = stat(full, &st) == 0 && S_ISREG(st.st_mode);
+        }
+        if (!found)
             fields_warning(c, ERR_ASSET, v,
                            "'%s' file '%s' not found in the content folder; a drawn card is "
                            "used instead",
                            f->key, v->text);
-        else if (!fields_inside_root(c->root, full)) {
+        else if (!fields_inside_root(root, full)) {
             fields_error(c, ERR_PATH, v,
                          "'%s' path '%s' leads outside the content folder (a symbolic link)",
                          f->key, v->text);
@@ -307,7 +319,7 @@ static void fields_push_ref(load_ctx *c, ref_kind kind, const ynode *v, int *des
     load_ref *r = &c->refs[c->n_refs++];
     *r = (load_ref){.kind = kind,
                     .name = core_strdup(v->text),
-                    .file = c->file,
+                    .file = v->file ? v->file : c->file,
                     .line = v->line,
                     .col = v->col,
                     .dest = dest,
@@ -364,8 +376,15 @@ static void fields_ref_map(load_ctx *c, const field *f, void *base, const ynode 
         }
         core_grow((void **)&c->pairs, &c->cap_pairs, c->n_pairs + 1, sizeof *c->pairs);
         load_pair *p = &c->pairs[c->n_pairs++];
-        p->key = (load_ref){ref->kind, core_strdup(k->text), c->file, k->line, k->col, NULL, c->sc};
-        p->value = (load_ref){ref->kind, core_strdup(val->text), c->file, val->line, val->col, NULL,
+        p->key = (load_ref){
+            ref->kind, core_strdup(k->text), k->file ? k->file : c->file, k->line, k->col, NULL,
+            c->sc};
+        p->value = (load_ref){ref->kind,
+                              core_strdup(val->text),
+                              val->file ? val->file : c->file,
+                              val->line,
+                              val->col,
+                              NULL,
                               c->sc};
         p->base = base;
         p->offset = f->offset;
@@ -406,10 +425,15 @@ static void fields_list(load_ctx *c, const field *f, void *base, const ynode *v)
     char *arr = core_calloc(n, sub->size);
     *FIELD_AT(base, f->offset, void *) = arr;
     *FIELD_AT(base, f->count_off, size_t) = n;
+    const char *file = c->file;
     for (size_t i = 0; i < n; i++) {
         void *item = arr + i * sub->size;
         fields_defaults(sub, item);
+        /* an item a content pack put into the list reports in the pack's file */
+        if (v->kids[i]->file)
+            c->file = v->kids[i]->file;
         fields_map(c, sub, item, v->kids[i]);
+        c->file = file;
     }
     const field *idf = fields_id_row(sub);
     if (!idf)
@@ -421,8 +445,13 @@ static void fields_list(load_ctx *c, const field *f, void *base, const ynode *v)
             if (o && strcmp(o, id) == 0) {
                 const ynode *at = ynode_get(v->kids[i], idf->key);
                 const ynode *first = ynode_get(v->kids[j], idf->key);
-                fields_error(c, ERR_DUPLICATE_ID, at, "duplicate %s id '%s' (first at line %d)",
-                             sub->name, id, first ? first->line : 0);
+                if (at && first && at->file && first->file && strcmp(at->file, first->file))
+                    fields_error(c, ERR_DUPLICATE_ID, at,
+                                 "duplicate %s id '%s' (first in %s at line %d)", sub->name, id,
+                                 first->file, first->line);
+                else
+                    fields_error(c, ERR_DUPLICATE_ID, at, "duplicate %s id '%s' (first at line %d)",
+                                 sub->name, id, first ? first->line : 0);
                 break;
             }
         }

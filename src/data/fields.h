@@ -113,8 +113,10 @@ typedef struct load_pair {
 
 struct load_ctx {
     core_err *err;
-    const char *file; /* the file being mapped, for messages */
-    const char *root; /* content root for asset existence checks, or NULL */
+    const char *file;          /* the file being mapped, for messages */
+    const char *root;          /* content root for asset existence checks, or NULL */
+    const char *const *layers; /* content packs over root, lowest first (asset checks) */
+    size_t n_layers;
     ruleset *rs;
     scenario_def *sc; /* the scenario being mapped, or NULL */
     load_ref *refs;
@@ -173,6 +175,7 @@ extern const field_table tables_actions_file;
 extern const field_table tables_events_file;
 extern const field_table tables_terminals_file;
 extern const field_table tables_scenario;
+extern const field_table tables_debrief_file;
 
 extern const field_enum tables_flags;
 extern const field_enum tables_routes;
@@ -181,6 +184,7 @@ extern const field_enum tables_targets;
 extern const field_enum tables_filters;
 extern const field_enum tables_icons;
 extern const field_enum tables_phases;
+extern const field_enum tables_whens;
 extern const field_ref tables_effect_role;
 extern const field_ref tables_effect_kind;
 extern const field_ref tables_effect_room;

@@ -5,7 +5,9 @@
 #include "data.h"
 #include "fields.h"
 
+#include <assert.h>
 #include <dirent.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +39,7 @@ typedef struct load_file {
     const char *text; /* NULL: could not be read (already reported) */
     size_t len;
     load_kind kind;
+    int layer; /* 0: the base content; 1, 2, ...: content packs laid over it, in order */
 } load_file;
 
 static bool load_has_tail(const char *key, const char *tail)
@@ -60,17 +63,24 @@ static int load_cmp_files(const void *a, const void *b)
     const load_file *x = a, *y = b;
     if (x->kind != y->kind)
         return x->kind < y->kind ? -1 : 1;
-    return strcmp(x->key, y->key);
+    int k = strcmp(x->key, y->key);
+    if (k)
+        return k;
+    return (x->layer > y->layer) - (x->layer < y->layer);
 }
 
 static int load_cmp_keys(const void *a, const void *b)
 {
     const load_file *x = *(const load_file *const *)a, *y = *(const load_file *const *)b;
-    return strcmp(x->key, y->key);
+    int k = strcmp(x->key, y->key);
+    if (k)
+        return k;
+    return (x->layer > y->layer) - (x->layer < y->layer);
 }
 
 /* FNV-1a over every file's key, a NUL, its length (8 bytes, little-endian) and its bytes, in
- * sorted key order: the same content gives the same hash wherever it lives. */
+ * sorted key order: the same content gives the same hash wherever it lives. A content pack's
+ * file also hashes its layer number first (the base content hashes as it always did). */
 static uint64_t load_hash(const load_file *files, size_t n)
 {
     const load_file **sorted = core_calloc(n ? n : 1, sizeof *sorted);
@@ -82,6 +92,12 @@ static uint64_t load_hash(const load_file *files, size_t n)
         const load_file *f = sorted[i];
         if (!f->text)
             continue;
+        if (f->layer > 0) {
+            unsigned char layer[5] = {'p', (unsigned char)f->layer, (unsigned char)(f->layer >> 8),
+                                      (unsigned char)(f->layer >> 16),
+                                      (unsigned char)(f->layer >> 24)};
+            h = core_fnv1a(h, layer, sizeof layer);
+        }
         h = core_fnv1a(h, f->key, strlen(f->key) + 1);
         unsigned char len8[8];
         for (int b = 0; b < 8; b++)
@@ -243,13 +259,91 @@ static void load_flush_errors(core_err *local, core_err *err, const load_file *f
     core_err_free(local);
 }
 
+/* ---- layers: content packs over the base ---- */
+
+/* The scalar text of item's "id", or NULL. */
+static const char *load_item_id(const ynode *item)
+{
+    const ynode *id = item && item->type == YN_MAP ? ynode_get(item, "id") : NULL;
+    return id && id->type == YN_SCALAR ? id->text : NULL;
+}
+
+/* Lays list o over list b: an item of o whose id names an item b had before (and that o has
+ * not replaced yet) takes its place, keeping its position (so indices and the deck's order
+ * stay); any other item is appended (a second item with one id then reports as a duplicate).
+ * o's items move into b. */
+static void load_merge_list(ynode *b, ynode *o)
+{
+    size_t before = b->n;
+    bool *taken = core_calloc(before + 1, sizeof *taken);
+    for (size_t i = 0; i < o->n; i++) {
+        ynode *item = o->kids[i];
+        const char *id = load_item_id(item);
+        size_t slot = before;
+        for (size_t j = 0; id && j < before; j++) {
+            const char *bid = load_item_id(b->kids[j]);
+            if (!taken[j] && bid && strcmp(bid, id) == 0) {
+                slot = j;
+                break;
+            }
+        }
+        if (slot < before) {
+            taken[slot] = true;
+            ynode_free(b->kids[slot]);
+            b->kids[slot] = item;
+        } else {
+            core_grow((void **)&b->kids, &b->cap, b->n + 1, sizeof *b->kids);
+            b->kids[b->n++] = item;
+        }
+        o->kids[i] = NULL;
+    }
+    o->n = 0;
+    free(taken);
+}
+
+/* Lays card file tree o over b (both mappings): a key both give as a list merges by id
+ * (load_merge_list); any other key of o replaces b's or is added. o's nodes move into b, so
+ * each keeps naming its own file in messages. */
+static void load_merge_file(ynode *b, ynode *o)
+{
+    for (size_t i = 0; i + 1 < o->n; i += 2) {
+        ynode *k = o->kids[i], *v = o->kids[i + 1];
+        size_t at = b->n;
+        for (size_t j = 0; k->type == YN_SCALAR && j + 1 < b->n; j += 2) {
+            const ynode *bk = b->kids[j];
+            if (bk->type == YN_SCALAR && strcmp(bk->text, k->text) == 0) {
+                at = j;
+                break;
+            }
+        }
+        if (at < b->n && b->kids[at + 1]->type == YN_SEQ && v->type == YN_SEQ && !v->bad) {
+            load_merge_list(b->kids[at + 1], v);
+            continue;
+        }
+        if (at < b->n) {
+            ynode_free(b->kids[at]);
+            ynode_free(b->kids[at + 1]);
+            b->kids[at] = k;
+            b->kids[at + 1] = v;
+        } else {
+            core_grow((void **)&b->kids, &b->cap, b->n + 2, sizeof *b->kids);
+            b->kids[b->n++] = k;
+            b->kids[b->n++] = v;
+        }
+        o->kids[i] = o->kids[i + 1] = NULL;
+    }
+}
+
 /* ---- loading ---- */
 
-/* Maps every file (sorted into mapping order in place) into a new ruleset. local holds the
- * problems found while reading (it is emptied); scen_dir names the scenarios folder in messages,
- * or is NULL when its own problem was already reported. */
-static ruleset *load_files(load_file *files, size_t n, const char *root, const char *scen_dir,
-                           core_err *local_in, core_err *err)
+/* Maps every file (sorted into mapping order in place) into a new ruleset. Files of a higher
+ * layer are laid over the lower ones: card files merge item by item (by id), and a scenario
+ * replaces the lower layers' scenario of the same file name or id. local holds the problems
+ * found while reading (it is emptied); scen_dir names the scenarios folder in messages, or is
+ * NULL when its own problem was already reported. layers (n_layers) are the pack roots over
+ * root, for asset checks. */
+static ruleset *load_files(load_file *files, size_t n, const char *root, const char *const *layers,
+                           size_t n_layers, const char *scen_dir, core_err *local_in, core_err *err)
 {
     for (size_t i = 0; i < n; i++)
         files[i].kind = load_kind_of(files[i].key);
@@ -258,19 +352,18 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
     core_err local = *local_in;
     *local_in = (core_err){0};
     ruleset *rs = core_alloc(sizeof *rs);
-    load_ctx c = {.err = &local, .root = root, .rs = rs};
+    load_ctx c = {.err = &local, .root = root, .layers = layers, .n_layers = n_layers, .rs = rs};
     bool broken[REF_KIND_COUNT] = {false};
     bool seen[LK_SCENARIO] = {false};
+    int seen_layer[LK_SCENARIO];
+    int base_of[LK_SCENARIO]; /* the file the other layers of a card file merge into */
     bool failed = false;
-
-    for (size_t i = 0; i < n; i++)
-        if (files[i].kind == LK_SCENARIO)
-            rs->n_scenarios++;
-    rs->scenarios = rs->n_scenarios ? core_calloc(rs->n_scenarios, sizeof *rs->scenarios) : NULL;
-    const ynode **sc_ids = core_calloc(rs->n_scenarios + 1, sizeof *sc_ids);
     ynode **trees = core_calloc(n + 1, sizeof *trees);
-    size_t n_sc = 0;
+    bool *skip = core_calloc(n + 1, sizeof *skip); /* merged into another file, or replaced */
+    for (int k = 0; k < LK_SCENARIO; k++)
+        seen_layer[k] = base_of[k] = -1;
 
+    /* read every file into a tree */
     for (size_t i = 0; i < n; i++) {
         load_file *f = &files[i];
         c.file = f->name;
@@ -278,6 +371,7 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
                          : f->kind == LK_EVENTS ? REF_EVENT
                          : f->kind == LK_KINDS  ? REF_KIND
                                                 : REF_NONE;
+        skip[i] = true;
         if (f->kind == LK_UNKNOWN) {
             fields_error(&c, ERR_VALUE, NULL,
                          "not a content file: expected cards/{roles,actions,events,terminals}.yaml "
@@ -285,13 +379,14 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
             continue;
         }
         if (f->kind < LK_SCENARIO) {
-            if (seen[f->kind]) {
+            if (seen[f->kind] && seen_layer[f->kind] == f->layer) {
                 fields_error(&c, ERR_VALUE, NULL, "a second %s file", load_cards[f->kind].tail);
                 continue;
             }
             seen[f->kind] = true;
+            seen_layer[f->kind] = f->layer;
         }
-        scenario_def *sc = f->kind == LK_SCENARIO ? &rs->scenarios[n_sc++] : NULL;
+        skip[i] = false;
         bool ok = f->text != NULL;
         if (ok && f->len > DATA_MAX_FILE_BYTES) {
             fields_error(&c, ERR_LIMIT, NULL, "file too large: %zu bytes, at most %d", f->len,
@@ -311,12 +406,78 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
             continue;
         }
         trees[i] = tree;
-        if (sc) {
+    }
+
+    /* lay the packs over the base: card files merge into the lowest layer's tree */
+    for (size_t i = 0; i < n; i++) {
+        load_kind k = files[i].kind;
+        if (k >= LK_SCENARIO || !trees[i])
+            continue;
+        if (base_of[k] < 0) {
+            base_of[k] = (int)i;
+            continue;
+        }
+        ynode *b = trees[base_of[k]];
+        if (trees[i]->type != YN_MAP || b->type != YN_MAP) {
+            /* the lower file's own mapping reports its shape; a pack's is reported here */
+            if (trees[i]->type != YN_MAP) {
+                c.file = files[i].name;
+                fields_error(&c, ERR_TYPE, trees[i], "%s must be a mapping, not %s",
+                             load_cards[k].tail, ynode_type_name(trees[i]));
+                failed = true;
+            }
+        } else {
+            load_merge_file(b, trees[i]);
+        }
+        skip[i] = true;
+    }
+    /* a scenario of a higher layer replaces one of a lower layer with its file name or id */
+    for (size_t i = 0; i < n; i++) {
+        if (files[i].kind != LK_SCENARIO || skip[i])
+            continue;
+        const char *id = load_item_id(trees[i]);
+        for (size_t j = 0; j < n && !skip[i]; j++) {
+            if (j == i || files[j].kind != LK_SCENARIO || files[j].layer <= files[i].layer)
+                continue;
+            const char *jid = load_item_id(trees[j]);
+            if (strcmp(files[j].key, files[i].key) == 0 || (id && jid && strcmp(id, jid) == 0))
+                skip[i] = true;
+        }
+    }
+
+    size_t n_sc_files = 0;
+    for (size_t i = 0; i < n; i++)
+        if (files[i].kind == LK_SCENARIO && !skip[i])
+            n_sc_files++;
+    rs->n_scenarios = 0;
+    rs->scenarios = n_sc_files ? core_calloc(n_sc_files, sizeof *rs->scenarios) : NULL;
+    const ynode **sc_ids = core_calloc(n_sc_files + 1, sizeof *sc_ids);
+    size_t *sc_file = core_calloc(n_sc_files + 1, sizeof *sc_file);
+
+    for (size_t i = 0; i < n; i++) {
+        load_file *f = &files[i];
+        if (f->kind == LK_SCENARIO && !trees[i] && !skip[i]) {
+            /* an unreadable scenario still counts (the ruleset is dropped anyway) */
+            sc_file[rs->n_scenarios++] = i;
+            continue;
+        }
+        if (skip[i] || !trees[i])
+            continue;
+        c.file = f->name;
+        ynode *tree = trees[i];
+        ref_kind space = f->kind == LK_ROLES    ? REF_ROLE
+                         : f->kind == LK_EVENTS ? REF_EVENT
+                         : f->kind == LK_KINDS  ? REF_KIND
+                                                : REF_NONE;
+        if (f->kind == LK_SCENARIO) {
+            size_t si = rs->n_scenarios++;
+            scenario_def *sc = &rs->scenarios[si];
+            sc_file[si] = i;
             fields_defaults(&tables_scenario, sc);
             c.sc = sc;
             fields_map(&c, &tables_scenario, sc, tree);
             c.sc = NULL;
-            sc_ids[sc - rs->scenarios] = ynode_get(tree, "id");
+            sc_ids[si] = ynode_get(tree, "id");
         } else {
             fields_map(&c, load_cards[f->kind].table, rs, tree);
             /* nothing came out of a broken card file: references to it would only add noise */
@@ -351,12 +512,8 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
         for (size_t j = 0; j < i && rs->scenarios[i].id; j++) {
             if (rs->scenarios[j].id && strcmp(rs->scenarios[i].id, rs->scenarios[j].id) == 0) {
                 const ynode *at = sc_ids[i];
-                size_t fi = 0;
-                for (size_t s = 0, k = 0; k < n; k++)
-                    if (files[k].kind == LK_SCENARIO && s++ == i)
-                        fi = k;
-                core_err_add(&local, ERR_DUPLICATE_ID, LVL_ERROR, files[fi].name, at ? at->line : 0,
-                             at ? at->col : 0,
+                core_err_add(&local, ERR_DUPLICATE_ID, LVL_ERROR, files[sc_file[i]].name,
+                             at ? at->line : 0, at ? at->col : 0,
                              "duplicate scenario id '%s' (also used by another scenario file)",
                              rs->scenarios[i].id);
                 break;
@@ -368,7 +525,9 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
     for (size_t i = 0; i < n; i++)
         ynode_free(trees[i]);
     free(trees);
+    free(skip);
     free(sc_ids);
+    free(sc_file);
     load_ctx_free(&c);
     failed = failed || core_err_errors(&local) > 0;
     load_flush_errors(&local, err, files, n);
@@ -389,7 +548,7 @@ ruleset *data_load_mem(const data_file *files, size_t n, const char *root, core_
         v[i].len = files[i].len;
     }
     core_err local = {.max_items = err->max_items};
-    ruleset *rs = load_files(v, n, root, "scenarios", &local, err);
+    ruleset *rs = load_files(v, n, root, NULL, 0, "scenarios", &local, err);
     free(v);
     return rs;
 }
@@ -430,46 +589,118 @@ static char **load_list_scenarios(const char *root, size_t *count, bool *ok, cor
     return names;
 }
 
-ruleset *data_load(const char *root, core_err *err)
+/* Reads the content files of one layer into v (grown as needed): a base layer (0) reads every
+ * card file (a missing one is reported later as missing) and its scenarios folder (which must
+ * exist); a pack reads only the files it has. Names are joined to root for messages. */
+typedef struct load_set {
+    load_file *v;
+    char **owned; /* strings to free: keys, names, texts */
+    size_t n, cap, n_owned, cap_owned;
+} load_set;
+
+static char *load_own(load_set *set, char *p)
 {
-    /* read problems join the loader's, so that every message comes out in file order */
-    core_err local = {.max_items = err->max_items};
+    core_grow((void **)&set->owned, &set->cap_owned, set->n_owned + 1, sizeof *set->owned);
+    set->owned[set->n_owned++] = p;
+    return p;
+}
+
+static bool load_exists(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+static void load_read_layer(load_set *set, const char *root, int layer, bool *dir_ok,
+                            core_err *local)
+{
     size_t n_sc = 0;
-    bool dir_ok = false;
-    char **sc_names = load_list_scenarios(root, &n_sc, &dir_ok, &local);
-    size_t n = LK_SCENARIO + n_sc;
-    load_file *v = core_calloc(n, sizeof *v);
-    char **keys = core_calloc(n, sizeof *keys);
-    char **names = core_calloc(n, sizeof *names);
-    char **texts = core_calloc(n, sizeof *texts);
-    for (size_t i = 0; i < n; i++) {
+    bool ok = false;
+    char **sc_names = NULL;
+    char *scen = data_path_join(root, "scenarios");
+    DIR *d = layer > 0 ? opendir(scen) : NULL;
+    bool want_sc = layer == 0 || d != NULL; /* a pack may have no scenarios folder */
+    if (d)
+        closedir(d);
+    free(scen);
+    if (want_sc)
+        sc_names = load_list_scenarios(root, &n_sc, &ok, local);
+    if (dir_ok)
+        *dir_ok = ok;
+    for (size_t i = 0; i < LK_SCENARIO + n_sc; i++) {
+        char *key;
         if (i < LK_SCENARIO) {
-            keys[i] = core_strdup(load_cards[i].path);
+            key = core_strdup(load_cards[i].path);
         } else {
             core_str s = {0};
             core_str_printf(&s, "scenarios/%s", sc_names[i - LK_SCENARIO]);
-            keys[i] = core_str_take(&s);
+            key = core_str_take(&s);
         }
-        names[i] = data_path_join(root, keys[i]);
-        texts[i] = data_read_file(names[i], DATA_MAX_FILE_BYTES, &v[i].len, &local);
-        v[i].name = names[i];
-        v[i].key = keys[i];
-        v[i].text = texts[i];
-    }
-    char *scen_dir = data_path_join(root, "scenarios");
-    ruleset *rs = load_files(v, n, root, dir_ok ? scen_dir : NULL, &local, err);
-    free(scen_dir);
-    for (size_t i = 0; i < n; i++) {
-        free(keys[i]);
-        free(names[i]);
-        free(texts[i]);
+        char *name = data_path_join(root, key);
+        if (layer > 0 && i < LK_SCENARIO && !load_exists(name)) {
+            free(key);
+            free(name);
+            continue;
+        }
+        core_grow((void **)&set->v, &set->cap, set->n + 1, sizeof *set->v);
+        load_file *f = &set->v[set->n++];
+        *f = (load_file){0};
+        f->key = load_own(set, key);
+        f->name = load_own(set, name);
+        f->layer = layer;
+        f->text = data_read_file(name, DATA_MAX_FILE_BYTES, &f->len, local);
+        if (f->text)
+            load_own(set, (char *)f->text);
     }
     for (size_t i = 0; i < n_sc; i++)
         free(sc_names[i]);
     free(sc_names);
-    free(keys);
-    free(names);
-    free(texts);
-    free(v);
+}
+
+ruleset *data_load_layers(const char *const *roots, size_t n_roots, core_err *err)
+{
+    assert(roots && n_roots >= 1 && err);
+    /* read problems join the loader's, so that every message comes out in file order */
+    core_err local = {.max_items = err->max_items};
+    load_set set = {0};
+    bool dir_ok = false;
+    load_read_layer(&set, roots[0], 0, &dir_ok, &local);
+    for (size_t l = 1; l < n_roots; l++) {
+        DIR *d = opendir(roots[l]);
+        if (!d) {
+            core_err_add(&local, ERR_IO, LVL_ERROR, roots[l], 0, 0,
+                         "cannot open the content pack folder");
+            continue;
+        }
+        closedir(d);
+        load_read_layer(&set, roots[l], (int)l, NULL, &local);
+    }
+    char *scen_dir = data_path_join(roots[0], "scenarios");
+    ruleset *rs = load_files(set.v, set.n, roots[0], roots + 1, n_roots - 1,
+                             dir_ok ? scen_dir : NULL, &local, err);
+    free(scen_dir);
+    for (size_t i = 0; i < set.n_owned; i++)
+        free(set.owned[i]);
+    free(set.owned);
+    free(set.v);
     return rs;
+}
+
+ruleset *data_load(const char *root, core_err *err)
+{
+    return data_load_layers(&root, 1, err);
+}
+
+char *data_asset_path(const char *const *roots, size_t n_roots, const char *rel)
+{
+    assert(roots && rel);
+    for (size_t i = n_roots; i-- > 0;) {
+        char *p = data_path_join(roots[i], rel);
+        if (load_exists(p))
+            return p;
+        free(p);
+    }
+    return NULL;
 }

@@ -50,10 +50,11 @@ void ynode_position(const char *text, size_t off, int *line, int *col)
     *col = c;
 }
 
-static ynode *ynode_new(ynode_type t, yaml_mark_t pos)
+static ynode *ynode_new(const ynode_builder *b, ynode_type t, yaml_mark_t pos)
 {
     ynode *n = core_alloc(sizeof *n);
     n->type = t;
+    n->file = b->file;
     n->line = (int)pos.line + 1;
     n->col = (int)pos.column + 1;
     return n;
@@ -167,7 +168,7 @@ static bool ynode_event(ynode_builder *b, const yaml_event_t *ev, int *docs)
     case YAML_ALIAS_EVENT: {
         ynode_error(b, ERR_ALIAS, ev->start_mark,
                     "YAML aliases (*name) are not allowed: write the value out");
-        ynode *n = ynode_new(YN_SCALAR, ev->start_mark);
+        ynode *n = ynode_new(b, YN_SCALAR, ev->start_mark);
         n->text = core_strdup("");
         n->bad = true;
         ynode_add(b, n);
@@ -175,7 +176,7 @@ static bool ynode_event(ynode_builder *b, const yaml_event_t *ev, int *docs)
     }
     case YAML_SCALAR_EVENT: {
         anchor = ev->data.scalar.anchor;
-        ynode *n = ynode_new(YN_SCALAR, ev->start_mark);
+        ynode *n = ynode_new(b, YN_SCALAR, ev->start_mark);
         n->len = ev->data.scalar.length;
         n->text = core_strndup((const char *)ev->data.scalar.value, n->len);
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -207,7 +208,7 @@ static bool ynode_event(ynode_builder *b, const yaml_event_t *ev, int *docs)
                          DATA_MAX_DEPTH);
             return false;
         }
-        ynode *n = ynode_new(seq ? YN_SEQ : YN_MAP, ev->start_mark);
+        ynode *n = ynode_new(b, seq ? YN_SEQ : YN_MAP, ev->start_mark);
         ynode_add(b, n);
         b->stack[b->depth++] = n;
         return true;
