@@ -391,6 +391,25 @@ static int draw_note(ui_draw *d, const frame *f, int x, int y, int h, mark mk, i
                  tr(f, words[mk]), role_color(f->rs, role), COL_TEXT, imax(12, h * 6 / 10), max_w);
 }
 
+/* The drop shadow of an opaque card drawn next: only the strips the card will not cover (right
+ * and bottom, through two clips), since a translucent fill costs the software renderer ~5 ns a
+ * pixel and ten whole card shadows were a tenth of a 1080p frame. Ends with no clip: not for
+ * use inside a clipped area. */
+static void draw_card_shadow(ui_draw *d, ui_rect card, int dx, int dy, int rad, ui_color c)
+{
+    ui_rect sh = rc(card.x + dx, card.y + dy, card.w, card.h);
+    int k = rad + 1; /* the card's rounded corners leave the shadow visible this far in */
+    ui_rect right = rc(card.x + card.w - k, sh.y, dx + k, sh.h);
+    ui_rect bottom = rc(sh.x, card.y + card.h - k, card.x + card.w - k - sh.x, dy + k);
+    draw_clip(d, &right);
+    draw_round(d, sh, rad, c);
+    if (bottom.w > 0) {
+        draw_clip(d, &bottom);
+        draw_round(d, sh, rad, c);
+    }
+    draw_clip(d, NULL);
+}
+
 static void draw_terminal(ui_draw *d, const frame *f, int t)
 {
     const board_layout *L = &f->L;
@@ -408,7 +427,7 @@ static void draw_terminal(ui_draw *d, const frame *f, int t)
     int pad = imax(3, r.w / 14);
 
     /* shadow, then the card */
-    draw_round(d, rc(r.x + 3, r.y + 4, r.w, r.h), rad, UI_RGBA(0x000000, 110));
+    draw_card_shadow(d, r, 3, 4, rad, UI_RGBA(0x000000, 110));
     if (!tv.face_up) {
         /* the back: only the id and the owner are public */
         draw_round(d, r, rad, COL_CARD_BACK);
