@@ -132,22 +132,21 @@ static bool sim_parse_args(int argc, char **argv, sim_opts *o)
     return true;
 }
 
-/* Prints v/100 with two decimals (v is a value already multiplied by 100). */
-static void sim_print_centi(long v)
+/* Writes sum/n with two decimals into buf, rounded half away from zero (integer maths: the same
+ * text on every machine). */
+static void sim_fmt_mean(char *buf, size_t size, long sum, long n)
 {
-    if (v < 0) {
-        putchar('-');
-        v = -v;
-    }
-    printf("%ld.%02ld", v / 100, v % 100);
+    long a = sum < 0 ? -sum : sum;
+    long v = (a * 100 + n / 2) / n;
+    snprintf(buf, size, "%s%ld.%02ld", sum < 0 && v ? "-" : "", v / 100, v % 100);
 }
 
-/* Mean of sum over n, with two decimals, rounded half up (integer maths: exact everywhere). */
+/* Prints the mean of sum over n with two decimals. */
 static void sim_print_mean(long sum, long n)
 {
-    long sign = sum < 0 ? -1 : 1;
-    long a = sum * sign;
-    sim_print_centi(sign * ((a * 100 + n / 2) / n));
+    char buf[32];
+    sim_fmt_mean(buf, sizeof buf, sum, n);
+    fputs(buf, stdout);
 }
 
 /* The most common loss as "name (p%)", or "none". */
@@ -199,9 +198,10 @@ static void sim_report(const ruleset *rs, const scenario_def *sd, const sim_opts
     for (int k = 0; k < OUT_COUNT; k++) {
         if (k == OUT_ONGOING && tot->outcomes[k] == 0)
             continue;
-        printf("  %7ld  ", tot->outcomes[k]);
-        sim_print_mean(tot->outcomes[k] * 100, n);
-        printf("%%  %s\n", rules_outcome_name((outcome)k, LANG_EN));
+        char pct[32];
+        sim_fmt_mean(pct, sizeof pct, tot->outcomes[k] * 100, n);
+        printf("  %7ld %7s%%  %s\n", tot->outcomes[k], pct,
+               rules_outcome_name((outcome)k, LANG_EN));
     }
     printf("top loss cause: ");
     sim_print_top_loss(tot);
