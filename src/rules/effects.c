@@ -22,11 +22,9 @@ static int fx_role(game_state *s, const fx_ctx *c, int role)
     case ROLE_ACTOR:
         r = c->actor;
         break;
-    case ROLE_RANDOM: {
-        const scenario_def *sc = state_scenario(s);
-        r = sc->roles[core_rng_range(&s->rng, 0, (int)sc->n_roles - 1)];
+    case ROLE_RANDOM:
+        r = s->order[core_rng_range(&s->rng, 0, s->n_order - 1)];
         break;
-    }
     default:
         r = role;
     }

@@ -177,7 +177,6 @@ void play_event(game_state *s, log_buf *log, int ev)
  * costs this round's AP), per-round bits, the roles' passive effects. */
 static void play_begin_round(game_state *s, log_buf *log)
 {
-    const scenario_def *sc = state_scenario(s);
     s->round++;
     s->phase = PHASE_MALWARE;
     s->passed = 0;
@@ -185,8 +184,8 @@ static void play_begin_round(game_state *s, log_buf *log)
     s->turn = 0;
     s->round_event = -1;
     s->skip_event = 0;
-    for (size_t i = 0; i < sc->n_roles; i++)
-        s->ap[sc->roles[i]] = (int16_t)s->rs->roles[sc->roles[i]].ap;
+    for (int i = 0; i < s->n_order; i++)
+        s->ap[s->order[i]] = (int16_t)s->rs->roles[s->order[i]].ap;
     if (log) {
         clock_view cv;
         rules_clock(s, &cv);
@@ -195,10 +194,10 @@ static void play_begin_round(game_state *s, log_buf *log)
         e.value = cv.phase_of_day;
         play_log(log, &e);
     }
-    for (size_t i = 0; i < sc->n_roles && s->phase != PHASE_OVER; i++) {
-        const role_def *rd = &s->rs->roles[sc->roles[i]];
+    for (int i = 0; i < s->n_order && s->phase != PHASE_OVER; i++) {
+        const role_def *rd = &s->rs->roles[s->order[i]];
         fx_ctx c = {
-            .actor = sc->roles[i], .action = -1, .event = -1, .target = {-1, -1}, .log = log};
+            .actor = s->order[i], .action = -1, .event = -1, .target = {-1, -1}, .log = log};
         effects_run(s, &c, rd->passive_effects, rd->n_passive_effects);
     }
 }
@@ -311,7 +310,7 @@ static void play_enter_action(game_state *s, log_buf *log)
     s->turn = 0;
     if (s->setup.mode == MODE_WORKSHOP && log) {
         log_entry e = play_entry(s, LOG_TURN, VIS_PUBLIC);
-        e.role = state_scenario(s)->roles[0];
+        e.role = s->order[0];
         play_log(log, &e);
     }
 }
@@ -411,7 +410,6 @@ void play_next(game_state *s, log_buf *log)
 
 bool play_pass(game_state *s, log_buf *log, int role)
 {
-    const scenario_def *sc = state_scenario(s);
     s->passed |= 1u << role;
     if (log) {
         log_entry e = play_entry(s, LOG_PASS, VIS_PUBLIC);
@@ -419,23 +417,23 @@ bool play_pass(game_state *s, log_buf *log, int role)
         play_log(log, &e);
     }
     bool all = true;
-    for (size_t i = 0; i < sc->n_roles; i++)
-        if (!(s->passed & (1u << sc->roles[i])))
+    for (int i = 0; i < s->n_order; i++)
+        if (!(s->passed & (1u << s->order[i])))
             all = false;
     if (!all) {
         if (s->setup.mode == MODE_WORKSHOP) {
             /* The next role in turn order that has not passed. */
-            int n = (int)sc->n_roles;
+            int n = s->n_order;
             for (int k = 1; k <= n; k++) {
                 int i = (s->turn + k) % n;
-                if (!(s->passed & (1u << sc->roles[i]))) {
+                if (!(s->passed & (1u << s->order[i]))) {
                     s->turn = i;
                     break;
                 }
             }
             if (log) {
                 log_entry e = play_entry(s, LOG_TURN, VIS_PUBLIC);
-                e.role = sc->roles[s->turn];
+                e.role = s->order[s->turn];
                 play_log(log, &e);
             }
         }

@@ -582,7 +582,6 @@ static void rules_enum_action(const game_state *s, move_sink *k, move *tpl, int 
     move m = *tpl;
     m.role = r;
     m.action = a;
-    const scenario_def *sc = state_scenario(s);
     switch (ad->target) {
     case TGT_NONE:
         rules_sink(s, k, &m);
@@ -600,18 +599,18 @@ static void rules_enum_action(const game_state *s, move_sink *k, move *tpl, int 
         }
         break;
     case TGT_ROLE:
-        for (size_t i = 0; i < sc->n_roles; i++) {
-            m.target[0] = sc->roles[i];
+        for (int i = 0; i < s->n_order; i++) {
+            m.target[0] = s->order[i];
             rules_sink(s, k, &m);
         }
         break;
     case TGT_ROLE_PAIR:
-        for (size_t i = 0; i < sc->n_roles; i++)
-            for (size_t j = 0; j < sc->n_roles; j++) {
+        for (int i = 0; i < s->n_order; i++)
+            for (int j = 0; j < s->n_order; j++) {
                 if (i == j)
                     continue;
-                m.target[0] = sc->roles[i];
-                m.target[1] = sc->roles[j];
+                m.target[0] = s->order[i];
+                m.target[1] = s->order[j];
                 rules_sink(s, k, &m);
             }
         break;
@@ -634,9 +633,8 @@ size_t rules_legal_moves(const game_state *s, move *out, size_t max)
         rules_sink(s, &k, &m);
         break;
     case PHASE_ACTION: {
-        const scenario_def *sc = state_scenario(s);
-        for (size_t i = 0; i < sc->n_roles; i++) {
-            int r = sc->roles[i];
+        for (int i = 0; i < s->n_order; i++) {
+            int r = s->order[i];
             if (s->passed & (1u << r))
                 continue;
             if (s->setup.mode == MODE_WORKSHOP && r != rules_current_role(s))

@@ -91,7 +91,7 @@ typedef struct game_setup {
     uint32_t holds[RULES_MAX_PLAYERS]; /* bitmask of ruleset role indices held by each player */
 } game_setup;
 
-/* Fills a default setup for scenario sc: one player ("Player") holding every role in play,
+/* Fills a default setup for scenario sc: one player ("Player") holding the scenario's roles,
  * solo mode when the scenario has a solo time limit, private information on in workshop mode. */
 void setup_default(game_setup *su, const ruleset *rs, int scenario, uint64_t seed);
 
@@ -149,8 +149,10 @@ char *move_format(const game_state *s, const move *m);
 
 /* Creates the state at setup for scenario index sc. Infections of the scenario are placed
  * (fixed ones, then random ones from the seed). The ruleset is borrowed and must outlive it.
- * Returns NULL and writes why when the setup does not fit the scenario (no player, a role in
- * play held by nobody, ...). */
+ * The roles in play are the scenario's roles, each of which one player must hold, and any
+ * other ruleset role a player holds (larger groups add the expansion roles this way).
+ * Returns NULL and writes why when the setup does not fit (no player, a player holding no role
+ * or an unknown one, a role held by two players, a scenario role held by nobody, ...). */
 game_state *state_new(const ruleset *rs, int sc, const game_setup *su, char *why, size_t why_n);
 game_state *state_dup(const game_state *s);
 void state_free(game_state *s);
@@ -304,8 +306,12 @@ int rules_current_role(const game_state *s);
 int rules_ap(const game_state *s, int role);
 /* True when role r has ended its turn this round. */
 bool rules_passed(const game_state *s, int role);
-/* True when role r is in play (in the scenario's roles). */
+/* True when role r is in play (one of the scenario's roles, or held by a player). */
 bool rules_role_in_play(const game_state *s, int role);
+/* Writes up to max role indices in play, in turn order (the scenario's roles in their order,
+ * then the added roles in ruleset order), to out; returns how many were written. Every list
+ * of the team (turns, role targets, the board's team strip) uses this order. */
+size_t rules_turn_order(const game_state *s, int *out, size_t max);
 /* The role that plays action a in this game (its owner, or the fallback), or -1 if nobody. */
 int rules_action_role(const game_state *s, int action);
 /* The player index who holds role r, or -1. */

@@ -48,22 +48,28 @@ typedef struct note_state {
 } note_state;
 
 /* The whole position. Allocated zeroed and only ever copied whole (memcpy), so its padding
- * stays zero and the bytes after `rs` are the canonical position (state_hash/state_equal). */
+ * stays zero and the bytes from `setup` on are the canonical position (state_hash/state_equal). */
 struct game_state {
     const ruleset *rs; /* borrowed; not part of the hashed bytes */
-    game_setup setup;  /* canonical copy (names zero-padded) */
+    /* The roles in play in turn order: the scenario's roles in their order, then the other
+     * roles the players hold in ruleset order. A function of the ruleset, scenario and setup
+     * (state_new), so it stays out of the hashed bytes like rs: hashes of games without added
+     * roles are what they were before roles could be added. */
+    int8_t order[RULES_MAX_ROLES];
+    uint8_t n_order;
+    game_setup setup; /* canonical copy (names zero-padded) */
     core_rng rng;
     int32_t sc;
     int32_t phase;
     int32_t outcome;
     int32_t round;        /* 1-based; 0 in setup */
-    int32_t turn;         /* index into the scenario's turn order (workshop action phase) */
+    int32_t turn;         /* index into order (workshop action phase) */
     int32_t seconds_left; /* solo clock as last recorded */
     int32_t track[TRACK_COUNT];
     uint32_t flags;       /* 1u << FLAG_* */
     uint32_t pending;     /* flags set at the start of the next round */
     uint32_t passed;      /* role bits: ended the turn this round */
-    uint32_t in_play;     /* role bits: the scenario's roles */
+    uint32_t in_play;     /* role bits: the scenario's roles and the roles players hold */
     uint64_t used_round;  /* action bits: played this round */
     uint64_t used_game;   /* action bits: played this game */
     uint64_t bad_actions; /* action bits: an effect the action's target cannot serve */

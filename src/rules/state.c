@@ -78,10 +78,11 @@ static bool state_check_scenario(const ruleset *rs, const scenario_def *sc, char
     return true;
 }
 
-/* Checks the players against the scenario's roles: each role in play held by exactly one
- * player, no role outside play held. */
+/* Checks the players against the roles: each of the scenario's roles held by exactly one
+ * player, any other ruleset role held by at most one (holding it brings it into play: larger
+ * groups add the expansion roles), every player holding at least one role. */
 static bool state_check_setup(const ruleset *rs, const scenario_def *sc, const game_setup *su,
-                              uint32_t in_play, char *why, size_t why_n)
+                              char *why, size_t why_n)
 {
     if (su->n_players < 1 || su->n_players > RULES_MAX_PLAYERS)
         return text_fail(why, why_n, "%d players (1..%d)", su->n_players, RULES_MAX_PLAYERS);
@@ -99,10 +100,8 @@ static bool state_check_setup(const ruleset *rs, const scenario_def *sc, const g
         for (int r = 0; r < 32; r++) {
             if (!(h & (1u << r)))
                 continue;
-            if ((size_t)r >= rs->n_roles || !(in_play & (1u << r)))
-                return text_fail(why, why_n, "player %s holds %s, which is not in play",
-                                 su->player[p],
-                                 (size_t)r < rs->n_roles ? rs->roles[r].id : "an unknown role");
+            if ((size_t)r >= rs->n_roles)
+                return text_fail(why, why_n, "player %s holds an unknown role", su->player[p]);
             if (seen & (1u << r))
                 return text_fail(why, why_n, "%s is held by two players", rs->roles[r].id);
             seen |= 1u << r;
@@ -135,14 +134,26 @@ game_state *state_new(const ruleset *rs, int sc_index, const game_setup *su, cha
     const scenario_def *sc = &rs->scenarios[sc_index];
     if (!state_check_scenario(rs, sc, why, why_n))
         return NULL;
-    uint32_t in_play = 0;
-    for (size_t i = 0; i < sc->n_roles; i++)
-        in_play |= 1u << sc->roles[i];
-    if (!state_check_setup(rs, sc, su, in_play, why, why_n))
+    if (!state_check_setup(rs, sc, su, why, why_n))
         return NULL;
 
     game_state *s = core_calloc(1, sizeof *s);
     s->rs = rs;
+    /* In play: the scenario's roles (in their order), then the held roles it does not name
+     * (ruleset order). The checks above make every index valid and each role appear once. */
+    uint32_t in_play = 0, held = 0;
+    for (int p = 0; p < su->n_players; p++)
+        held |= su->holds[p];
+    for (size_t i = 0; i < sc->n_roles; i++)
+        if (!(in_play & (1u << sc->roles[i]))) {
+            in_play |= 1u << sc->roles[i];
+            s->order[s->n_order++] = (int8_t)sc->roles[i];
+        }
+    for (size_t r = 0; r < rs->n_roles; r++)
+        if ((held & (1u << r)) && !(in_play & (1u << r))) {
+            in_play |= 1u << r;
+            s->order[s->n_order++] = (int8_t)r;
+        }
     /* A canonical copy: zeroed first, names copied up to their NUL, so that padding and the
      * bytes after a name never make two equal setups hash differently. */
     s->setup.seed = su->seed;
@@ -296,12 +307,11 @@ int rules_current_role(const game_state *s)
 {
     if (s->phase != PHASE_ACTION)
         return -1;
-    const scenario_def *sc = state_scenario(s);
     if (s->setup.mode == MODE_WORKSHOP)
-        return s->turn >= 0 && (size_t)s->turn < sc->n_roles ? sc->roles[s->turn] : -1;
-    for (size_t i = 0; i < sc->n_roles; i++)
-        if (!(s->passed & (1u << sc->roles[i])))
-            return sc->roles[i];
+        return s->turn >= 0 && s->turn < s->n_order ? s->order[s->turn] : -1;
+    for (int i = 0; i < s->n_order; i++)
+        if (!(s->passed & (1u << s->order[i])))
+            return s->order[i];
     return -1;
 }
 
@@ -320,6 +330,14 @@ bool rules_passed(const game_state *s, int role)
 bool rules_role_in_play(const game_state *s, int role)
 {
     return role >= 0 && role < RULES_MAX_ROLES && (s->in_play & (1u << role));
+}
+
+size_t rules_turn_order(const game_state *s, int *out, size_t max)
+{
+    size_t n = 0;
+    for (; n < s->n_order && n < max; n++)
+        out[n] = s->order[n];
+    return n;
 }
 
 /* Who plays action a: its owner if in play, else its own fallback, else the scenario's
@@ -383,6 +401,11 @@ int rules_active_infections(const game_state *s)
 int rules_round_event(const game_state *s)
 {
     return s->round_event;
+}
+
+int rules_seconds_left(const game_state *s)
+{
+    return s->seconds_left;
 }
 
 size_t rules_deck_peek(const game_state *s, int *out, size_t n)

@@ -27,16 +27,15 @@ bool rules_visible(const game_state *s, viewer v, const log_entry *e)
 /* The note on terminal t or room r (one of them -1): the first role in turn order. */
 static void view_note(const game_state *s, int t, int r, mark *m, int *role)
 {
-    const scenario_def *sc = state_scenario(s);
     *m = MARK_NONE;
     *role = -1;
-    for (size_t i = 0; i < sc->n_roles; i++) {
-        const note_state *n = &s->note[sc->roles[i]];
+    for (int i = 0; i < s->n_order; i++) {
+        const note_state *n = &s->note[s->order[i]];
         if (n->mark == MARK_NONE)
             continue;
         if ((t >= 0 && n->terminal == t) || (r >= 0 && n->room == r)) {
             *m = (mark)n->mark;
-            *role = sc->roles[i];
+            *role = s->order[i];
             return;
         }
     }

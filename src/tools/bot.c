@@ -225,9 +225,11 @@ static void bot_terminal(const bot *b, const game_state *s, int t, terminal_view
 {
     viewer v = {VIEW_PUBLIC, -1};
     rules_terminal(s, v, t, out);
-    for (size_t i = 0; i < b->sc->n_roles; i++) {
+    int order[RULES_MAX_ROLES];
+    size_t n = rules_turn_order(s, order, RULES_MAX_ROLES);
+    for (size_t i = 0; i < n; i++) {
         terminal_view rv;
-        viewer rvw = {VIEW_ROLE, b->sc->roles[i]};
+        viewer rvw = {VIEW_ROLE, order[i]};
         rules_terminal(s, rvw, t, &rv);
         out->face_up |= rv.face_up;
         out->known_infected |= rv.known_infected;

@@ -86,10 +86,24 @@ static void test_state_setup_validation(void **state)
     su.holds[1] = 1u << cmd;
     expect_refused(rs, HS_TEST, &su, "commander is held by two players");
 
-    /* A role outside the scenario. */
+    /* A role index the ruleset does not have. */
     setup_default(&su, rs, HS_TEST, 1);
+    su.holds[0] |= 1u << 12;
+    expect_refused(rs, HS_TEST, &su, "holds an unknown role");
+
+    /* A player with no role. */
+    setup_default(&su, rs, HS_TEST, 1);
+    su.n_players = 2;
+    strcpy(su.player[1], "Bob");
+    expect_refused(rs, HS_TEST, &su, "player Bob holds no role");
+
+    /* An added (expansion) role is held by one player at most, like any other. */
+    setup_default(&su, rs, HS_TEST, 1);
+    su.n_players = 2;
+    strcpy(su.player[1], "Bob");
     su.holds[0] |= 1u << poc;
-    expect_refused(rs, HS_TEST, &su, "holds poc, which is not in play");
+    su.holds[1] = 1u << poc;
+    expect_refused(rs, HS_TEST, &su, "poc is held by two players");
 
     /* A role in play that nobody holds. */
     setup_default(&su, rs, HS_TEST, 1);
@@ -115,6 +129,215 @@ static void test_state_setup_validation(void **state)
     assert_int_equal(rules_role_player(f->s, poc), -1);
 
     expect_refused(rs, 99, &su, "no scenario 99");
+}
+
+/* Six players for the test scenario (the four core roles): the fifth holds the incident
+ * handler and the sixth the PoC, so that the added roles' turn order (ruleset order: PoC
+ * before the incident handler) differs from the players' order. */
+static void six_players(const ruleset *rs, game_setup *su)
+{
+    static const char *const held[6] = {"commander",    "researcher",       "forensic",
+                                        "notification", "incident_handler", "poc"};
+    setup_default(su, rs, HS_TEST, 3);
+    su->n_players = 6;
+    for (int p = 0; p < 6; p++) {
+        snprintf(su->player[p], sizeof su->player[p], "P%d", p + 1);
+        su->holds[p] = 1u << ruleset_role(rs, held[p]);
+    }
+}
+
+static void test_state_expansion_roles_join(void **state)
+{
+    fixture *f = *state;
+    const ruleset *rs = f->rs;
+    game_setup su;
+    six_players(rs, &su);
+    char why[RULES_WHY_MAX] = "";
+    f->s = state_new(rs, HS_TEST, &su, why, sizeof why);
+    if (!f->s)
+        fail_msg("six players refused: %s", why);
+    int cmd = helper_role(f->s, "commander"), res = helper_role(f->s, "researcher");
+    int forn = helper_role(f->s, "forensic"), note = helper_role(f->s, "notification");
+    int poc = helper_role(f->s, "poc"), ih = helper_role(f->s, "incident_handler");
+    int sa = helper_role(f->s, "solution_analyst"), va = helper_role(f->s, "vuln_assessor");
+
+    /* Turn order: the scenario's roles in their order, then the added roles in ruleset order. */
+    int order[RULES_MAX_ROLES];
+    assert_int_equal(rules_turn_order(f->s, order, RULES_MAX_ROLES), 6);
+    const int want[6] = {cmd, res, forn, note, poc, ih};
+    assert_memory_equal(order, want, sizeof want);
+    assert_int_equal(rules_turn_order(f->s, order, 2), 2); /* max is respected */
+    assert_int_equal(order[1], res);
+    assert_true(rules_role_in_play(f->s, poc));
+    assert_true(rules_role_in_play(f->s, ih));
+    assert_false(rules_role_in_play(f->s, sa));
+    assert_false(rules_role_in_play(f->s, va));
+    assert_int_equal(rules_role_player(f->s, ih), 4);
+    assert_int_equal(rules_role_player(f->s, poc), 5);
+
+    /* Their actions are theirs now; the roles still out of play keep their fallbacks. */
+    assert_int_equal(rules_action_role(f->s, helper_action(f->s, "contact_jpcert")), poc);
+    assert_int_equal(rules_action_role(f->s, helper_action(f->s, "consult_police")), poc);
+    assert_int_equal(rules_action_role(f->s, helper_action(f->s, "press_statement")), poc);
+    assert_int_equal(rules_action_role(f->s, helper_action(f->s, "coordinate")), ih);
+    assert_int_equal(rules_action_role(f->s, helper_action(f->s, "deploy_edr")), res);
+    assert_int_equal(rules_action_role(f->s, helper_action(f->s, "patch")), note);
+
+    /* The same scenario with the four core players falls back as before. */
+    game_state *four = helper_new(rs, HS_TEST, 3);
+    assert_int_equal(rules_turn_order(four, order, RULES_MAX_ROLES), 4);
+    assert_int_equal(rules_action_role(four, helper_action(four, "contact_jpcert")), note);
+    assert_int_equal(rules_action_role(four, helper_action(four, "coordinate")), cmd);
+    assert_false(rules_role_in_play(four, poc));
+    state_free(four);
+
+    /* One player may hold the scenario's roles and an added one. */
+    setup_default(&su, rs, HS_TEST, 3);
+    su.holds[0] |= 1u << va;
+    four = state_new(rs, HS_TEST, &su, why, sizeof why);
+    assert_non_null(four);
+    assert_int_equal(rules_turn_order(four, order, RULES_MAX_ROLES), 5);
+    assert_int_equal(order[4], va);
+    assert_int_equal(rules_action_role(four, helper_action(four, "patch")), va);
+    state_free(four);
+}
+
+/* Does the legal move list hold "act <role> <action> <t0> [<t1>]"? */
+static bool has_move(const game_state *s, int role, int action, int t0, int t1)
+{
+    move mv[1024];
+    size_t n = rules_legal_moves(s, mv, 1024);
+    for (size_t i = 0; i < n; i++)
+        if (mv[i].kind == MV_ACT && mv[i].role == role && mv[i].action == action &&
+            mv[i].target[0] == t0 && mv[i].target[1] == t1)
+            return true;
+    return false;
+}
+
+static void test_state_expansion_turns(void **state)
+{
+    fixture *f = *state;
+    const ruleset *rs = f->rs;
+    game_setup su;
+    six_players(rs, &su);
+    f->s = state_new(rs, HS_TEST, &su, NULL, 0);
+    assert_non_null(f->s);
+    int cmd = helper_role(f->s, "commander"), note = helper_role(f->s, "notification");
+    int poc = helper_role(f->s, "poc"), ih = helper_role(f->s, "incident_handler");
+    int sa = helper_role(f->s, "solution_analyst");
+    helper_begin(f->s, &f->log);
+
+    /* Round start: every role in play gets its AP; the incident handler's passive gives the
+     * commander one more. */
+    assert_int_equal(rules_ap(f->s, poc), rs->roles[poc].ap);
+    assert_int_equal(rules_ap(f->s, ih), rs->roles[ih].ap);
+    assert_int_equal(rules_ap(f->s, cmd), rs->roles[cmd].ap + 1);
+
+    char why[RULES_WHY_MAX];
+    helper_do(f->s, &f->log, "pass commander");
+    helper_do(f->s, &f->log, "pass researcher");
+    helper_do(f->s, &f->log, "pass forensic");
+    /* The notification officer no longer stands in for the PoC. */
+    assert_false(helper_try(f->s, &f->log, "act notification contact_jpcert", why, sizeof why));
+    helper_do(f->s, &f->log, "pass notification");
+    assert_int_equal(rules_current_role(f->s), poc);
+    assert_int_equal(helper_last(&f->log, LOG_TURN)->role, poc);
+    int trust = rules_track(f->s, TRACK_TRUST);
+    helper_do(f->s, &f->log, "act poc contact_jpcert");
+    assert_true(rules_flag(f->s, FLAG_JPCERT_CONTACTED));
+    assert_int_equal(rules_track(f->s, TRACK_TRUST), trust + 1);
+    assert_int_equal(helper_last(&f->log, LOG_ACTION)->role, poc);
+    helper_do(f->s, &f->log, "pass poc");
+
+    /* The incident handler's turn: role pairs range over every role in play (the receiver
+     * must not have passed), no other. */
+    assert_int_equal(rules_current_role(f->s), ih);
+    int coord = helper_action(f->s, "coordinate");
+    assert_true(has_move(f->s, ih, coord, poc, ih));
+    assert_true(has_move(f->s, ih, coord, cmd, ih));
+    assert_false(has_move(f->s, ih, coord, ih, cmd));
+    assert_false(has_move(f->s, ih, coord, sa, ih));
+    assert_false(has_move(f->s, note, coord, cmd, ih));
+    int ap_cmd = rules_ap(f->s, cmd), ap_ih = rules_ap(f->s, ih);
+    helper_do(f->s, &f->log, "act incident_handler coordinate commander incident_handler");
+    assert_int_equal(rules_ap(f->s, cmd), ap_cmd - 1);
+    assert_int_equal(rules_ap(f->s, ih), ap_ih); /* paid 1 AP, received 1 */
+    assert_false(helper_try(f->s, &f->log,
+                            "act incident_handler coordinate solution_analyst incident_handler",
+                            why, sizeof why));
+    helper_do(f->s, &f->log, "pass incident_handler");
+    clock_view cv;
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.phase, PHASE_MEETING);
+    helper_do(f->s, &f->log, "next");
+    rules_clock(f->s, &cv);
+    assert_int_equal(cv.round, 2);
+    assert_false(rules_passed(f->s, poc));
+}
+
+/* A random-role event can strike an added role: it draws from the roles in play. */
+static void test_state_expansion_random_role(void **state)
+{
+    fixture *f = *state;
+    game_setup su;
+    six_players(f->rs, &su);
+    bool hit[RULES_MAX_ROLES] = {false};
+    for (uint64_t seed = 1; seed <= 60; seed++) {
+        su.seed = seed;
+        game_state *s = state_new(f->rs, HS_TEST, &su, NULL, 0);
+        assert_non_null(s);
+        log_buf log = {0};
+        helper_begin(s, &log);
+        helper_do(s, &log, "fac inject staff_sick");
+        int order[RULES_MAX_ROLES];
+        size_t n = rules_turn_order(s, order, RULES_MAX_ROLES);
+        int struck = 0;
+        for (size_t i = 0; i < n; i++)
+            if (rules_ap(s, order[i]) < f->rs->roles[order[i]].ap) {
+                hit[order[i]] = true;
+                struck++;
+            }
+        assert_true(struck <= 1);
+        log_buf_free(&log);
+        state_free(s);
+    }
+    assert_true(hit[ruleset_role(f->rs, "poc")]);
+    assert_true(hit[ruleset_role(f->rs, "incident_handler")]);
+    assert_false(hit[ruleset_role(f->rs, "solution_analyst")]);
+}
+
+/* The save lists each player's roles; loading it gives the same six-role game. */
+static void test_state_expansion_save(void **state)
+{
+    fixture *f = *state;
+    game_setup su;
+    six_players(f->rs, &su);
+    char why[RULES_WHY_MAX] = "";
+    match *m = match_new(f->rs, HS_TEST, &su, why, sizeof why);
+    assert_non_null(m);
+    const char *lines[] = {"start",
+                           "next",
+                           "fac skip # quiet",
+                           "next",
+                           "pass commander",
+                           "pass researcher",
+                           "pass forensic",
+                           "pass notification",
+                           "act poc contact_jpcert"};
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        if (!match_play_line(m, lines[i], why, sizeof why))
+            fail_msg("%s: %s", lines[i], why);
+    char *text = match_save_text(m);
+    assert_non_null(strstr(text, "player P5 incident_handler\n"));
+    assert_non_null(strstr(text, "player P6 poc\n"));
+    match *back = match_load_text(f->rs, text, NULL, why, sizeof why);
+    if (!back)
+        fail_msg("reload: %s", why);
+    assert_true(state_equal(match_state(m), match_state(back)));
+    assert_int_equal(rules_current_role(match_state(back)), ruleset_role(f->rs, "poc"));
+    free(text);
+    match_free(back);
+    match_free(m);
 }
 
 static void test_state_setup_default(void **state)
@@ -488,6 +711,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_state_setup_validation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_state_setup_default, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_expansion_roles_join, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_expansion_turns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_expansion_random_role, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_expansion_save, setup, teardown),
         cmocka_unit_test_setup_teardown(test_state_initial_position, setup, teardown),
         cmocka_unit_test_setup_teardown(test_state_random_infections, setup, teardown),
         cmocka_unit_test_setup_teardown(test_state_start_logs, setup, teardown),
