@@ -123,7 +123,9 @@ static bool rules_check_room(const game_state *s, const action_def *a, int r, co
     return true;
 }
 
-static bool rules_check_act(const game_state *s, const move *m, const rules_why *why)
+/* The checks of an act move that do not depend on its targets (enumeration runs them once per
+ * action rather than once per target: they were most of a random playout's time). */
+static bool rules_check_act_head(const game_state *s, const move *m, const rules_why *why)
 {
     const ruleset *rs = s->rs;
     if (s->phase != PHASE_ACTION)
@@ -180,6 +182,16 @@ static bool rules_check_act(const game_state *s, const move *m, const rules_why 
                         "%s cannot use %s (it needs a %s target)"),
                      aname, info->name, target_kind_name(info->needs));
         }
+    return true;
+#undef aname
+#undef rname
+}
+
+/* The checks of an act move's targets (the head passed). */
+static bool rules_check_act_targets(const game_state *s, const move *m, const rules_why *why)
+{
+    const action_def *a = &s->rs->actions[m->action];
+#define aname ml_get(&a->name, LNG)
     switch (a->target) {
     case TGT_NONE:
         if (m->target[0] != -1 || m->target[1] != -1)
@@ -225,7 +237,11 @@ static bool rules_check_act(const game_state *s, const move *m, const rules_why 
     }
     FAIL(TX("「%s」の対象の種類が不明です", "%s has an unknown target kind"), aname);
 #undef aname
-#undef rname
+}
+
+static bool rules_check_act(const game_state *s, const move *m, const rules_why *why)
+{
+    return rules_check_act_head(s, m, why) && rules_check_act_targets(s, m, why);
 }
 
 /* The phase a facilitator-side "next" is waiting in, with a reason when there is none. */
@@ -573,6 +589,17 @@ static void rules_sink(const game_state *s, move_sink *k, const move *m)
     k->count++;
 }
 
+/* Adds an act move whose head (rules_check_act_head) already passed, if its targets do: the
+ * rest of rules_check_in holds for every act move in the action phase. */
+static void rules_sink_targets(const game_state *s, move_sink *k, const move *m)
+{
+    if (!rules_check_act_targets(s, m, NULL))
+        return;
+    if (k->count < k->max)
+        k->out[k->count] = *m;
+    k->count++;
+}
+
 /* Every target of action a for role r. */
 static void rules_enum_action(const game_state *s, move_sink *k, move *tpl, int r, int a)
 {
@@ -582,26 +609,29 @@ static void rules_enum_action(const game_state *s, move_sink *k, move *tpl, int 
     move m = *tpl;
     m.role = r;
     m.action = a;
+    assert(m.kind == MV_ACT && s->phase == PHASE_ACTION);
+    if (!rules_check_act_head(s, &m, NULL))
+        return;
     switch (ad->target) {
     case TGT_NONE:
-        rules_sink(s, k, &m);
+        rules_sink_targets(s, k, &m);
         break;
     case TGT_TERMINAL:
         for (int t = 0; t < s->n_terminals; t++) {
             m.target[0] = t;
-            rules_sink(s, k, &m);
+            rules_sink_targets(s, k, &m);
         }
         break;
     case TGT_ROOM:
         for (int t = 0; t < s->n_rooms; t++) {
             m.target[0] = t;
-            rules_sink(s, k, &m);
+            rules_sink_targets(s, k, &m);
         }
         break;
     case TGT_ROLE:
         for (int i = 0; i < s->n_order; i++) {
             m.target[0] = s->order[i];
-            rules_sink(s, k, &m);
+            rules_sink_targets(s, k, &m);
         }
         break;
     case TGT_ROLE_PAIR:
@@ -611,7 +641,7 @@ static void rules_enum_action(const game_state *s, move_sink *k, move *tpl, int 
                     continue;
                 m.target[0] = s->order[i];
                 m.target[1] = s->order[j];
-                rules_sink(s, k, &m);
+                rules_sink_targets(s, k, &m);
             }
         break;
     }
