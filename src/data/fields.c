@@ -172,16 +172,18 @@ static bool fields_enum(load_ctx *c, const field *f, const field_enum *e, const 
 {
     if (!fields_need_scalar(c, f, v, e->what))
         return false;
-    fields_suggest s;
-    fields_suggest_init(&s, v->text);
     for (int i = e->first; i < e->first + e->count; i++) {
         const char *name = e->name(i);
         if (name && strcmp(name, v->text) == 0) {
             *out = i;
             return true;
         }
-        fields_suggest_try(&s, name);
     }
+    /* the suggestion (an edit distance per name) only once the name is known to be wrong */
+    fields_suggest s;
+    fields_suggest_init(&s, v->text);
+    for (int i = e->first; i < e->first + e->count; i++)
+        fields_suggest_try(&s, e->name(i));
     core_str legal = {0};
     for (int i = e->first; i < e->first + e->count; i++)
         core_str_printf(&legal, "%s%s", legal.len ? ", " : "", e->name(i));

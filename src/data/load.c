@@ -156,16 +156,18 @@ static size_t load_ref_count(const ruleset *rs, const scenario_def *sc, ref_kind
 static int load_resolve(load_ctx *c, const load_ref *r, const bool *broken)
 {
     size_t n = load_ref_count(c->rs, r->sc, r->kind);
-    fields_suggest s;
-    fields_suggest_init(&s, r->name);
     for (size_t i = 0; i < n; i++) {
         const char *id = load_ref_id(c->rs, r->sc, r->kind, i);
         if (id && strcmp(id, r->name) == 0)
             return (int)i;
-        fields_suggest_try(&s, id);
     }
     if (broken[r->kind])
         return -1;
+    /* the suggestion (an edit distance per id) only once the name is known to be wrong */
+    fields_suggest s;
+    fields_suggest_init(&s, r->name);
+    for (size_t i = 0; i < n; i++)
+        fields_suggest_try(&s, load_ref_id(c->rs, r->sc, r->kind, i));
     char hint[96];
     const char *where = r->kind == REF_SEGMENT || r->kind == REF_ROOM || r->kind == REF_TERMINAL
                             ? " in this scenario"
