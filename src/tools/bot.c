@@ -72,6 +72,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The effect names the bot reads, and the intent each structural one stands for (looked at
+ * first: they say most about an action). */
+static const struct {
+    const char *effect;
+    bot_intent intent;
+} bot_by_effect[] = {
+    {"declare", BI_DECLARE},   {"examine", BI_EXAMINE}, {"preserve", BI_PRESERVE},
+    {"log_analysis", BI_LOGS}, {"profile", BI_PROFILE}, {"isolate_room", BI_ISOLATE_ROOM},
+    {"isolate", BI_CONTAIN},   {"deploy_edr", BI_EDR},  {"transfer_ap", BI_COORD},
+};
+#define BOT_N_BY_EFFECT (sizeof bot_by_effect / sizeof bot_by_effect[0])
+
+/* Effect table indices, looked up by name once per bot rather than once per action. */
+typedef struct bot_ops {
+    int by_effect[BOT_N_BY_EFFECT];
+    int set_flag, gain_ap, infect, spread;
+} bot_ops;
+
+static void bot_ops_find(bot_ops *o)
+{
+    for (size_t k = 0; k < BOT_N_BY_EFFECT; k++)
+        o->by_effect[k] = rules_effect_find(bot_by_effect[k].effect);
+    o->set_flag = rules_effect_find("set_flag");
+    o->gain_ap = rules_effect_find("gain_ap");
+    o->infect = rules_effect_find("infect");
+    o->spread = rules_effect_find("spread");
+}
+
 struct bot {
     const ruleset *rs;
     const scenario_def *sc;
@@ -95,6 +123,11 @@ struct bot {
     bool delay_private;
     log_entry pending[32];
     size_t n_pending;
+    bot_ops ops; /* effect table indices */
+    /* the terminals' merged views in tv_state, read at each entry point */
+    terminal_view tv[RULES_MAX_TERMINALS];
+    uint64_t tv_have; /* bit t: tv[t] is read from tv_state */
+    const game_state *tv_state;
     /* per-game tie-breaking order */
     int tb_terminal[RULES_MAX_TERMINALS];
     int tb_room[RULES_MAX_ROOMS];
@@ -138,29 +171,16 @@ static bot_intent bot_flag_intent(int f, target_kind tk)
     }
 }
 
-bot_intent bot_classify(const ruleset *rs, int a)
+static bot_intent bot_classify_ops(const ruleset *rs, int a, const bot_ops *o)
 {
-    assert(rs && a >= 0 && (size_t)a < rs->n_actions);
     const action_def *ad = &rs->actions[a];
-    /* Structural effects say most about an action, so they are looked at first. */
-    static const struct {
-        const char *effect;
-        bot_intent intent;
-    } by_effect[] = {
-        {"declare", BI_DECLARE},   {"examine", BI_EXAMINE}, {"preserve", BI_PRESERVE},
-        {"log_analysis", BI_LOGS}, {"profile", BI_PROFILE}, {"isolate_room", BI_ISOLATE_ROOM},
-        {"isolate", BI_CONTAIN},   {"deploy_edr", BI_EDR},  {"transfer_ap", BI_COORD},
-    };
-    for (size_t k = 0; k < sizeof by_effect / sizeof by_effect[0]; k++) {
-        int op = rules_effect_find(by_effect[k].effect);
+    for (size_t k = 0; k < BOT_N_BY_EFFECT; k++)
         for (size_t i = 0; i < ad->n_effects; i++)
-            if (op >= 0 && ad->effects[i].op == op)
-                return by_effect[k].intent;
-    }
-    int set_flag = rules_effect_find("set_flag");
+            if (o->by_effect[k] >= 0 && ad->effects[i].op == o->by_effect[k])
+                return bot_by_effect[k].intent;
     bot_intent best = BI_NONE;
     for (size_t i = 0; i < ad->n_effects; i++) {
-        if (ad->effects[i].op != set_flag)
+        if (ad->effects[i].op != o->set_flag)
             continue;
         bot_intent it = bot_flag_intent(ad->effects[i].flag, ad->target);
         /* A contact that also shares the C2 is still the contact: keep the first flag that
@@ -170,11 +190,18 @@ bot_intent bot_classify(const ruleset *rs, int a)
     }
     if (best != BI_NONE)
         return best;
-    int gain = rules_effect_find("gain_ap");
     for (size_t i = 0; i < ad->n_effects; i++)
-        if (ad->effects[i].op == gain && ad->target == TGT_ROLE)
+        if (ad->effects[i].op == o->gain_ap && ad->target == TGT_ROLE)
             return BI_DIRECT;
     return BI_NONE;
+}
+
+bot_intent bot_classify(const ruleset *rs, int a)
+{
+    assert(rs && a >= 0 && (size_t)a < rs->n_actions);
+    bot_ops o;
+    bot_ops_find(&o);
+    return bot_classify_ops(rs, a, &o);
 }
 
 bot *bot_new(const game_state *s, uint64_t seed)
@@ -187,8 +214,9 @@ bot *bot_new(const game_state *s, uint64_t seed)
     b->delay_private = su->mode == MODE_WORKSHOP && su->private_info && !su->open_info;
     for (int i = 0; i < BI_COUNT; i++)
         b->act[i] = -1;
+    bot_ops_find(&b->ops);
     for (size_t a = 0; a < b->rs->n_actions; a++) {
-        bot_intent it = bot_classify(b->rs, (int)a);
+        bot_intent it = bot_classify_ops(b->rs, (int)a, &b->ops);
         if (it != BI_NONE && b->act[it] < 0)
             b->act[it] = (int)a;
     }
@@ -221,7 +249,7 @@ static bool bot_sees(const game_state *s, const log_entry *e)
 }
 
 /* What the team knows of terminal t: the public view merged with its roles' private views. */
-static void bot_terminal(const bot *b, const game_state *s, int t, terminal_view *out)
+static void bot_terminal_read(const game_state *s, int t, terminal_view *out)
 {
     viewer v = {VIEW_PUBLIC, -1};
     rules_terminal(s, v, t, out);
@@ -239,6 +267,31 @@ static void bot_terminal(const bot *b, const game_state *s, int t, terminal_view
         if (rv.examined_round > out->examined_round)
             out->examined_round = rv.examined_round;
     }
+}
+
+/* Forgets the cached terminal views: called at each entry point (bot_observe, bot_choose), since
+ * the state may have changed since the last one. Within one, the state does not change. */
+static void bot_refresh(bot *b, const game_state *s)
+{
+    b->tv_have = 0;
+    b->tv_state = s;
+}
+
+/* The team's view of terminal t in s. The policy looks at terminals many times per decision,
+ * so each is read once per entry point and cached (the cache is not part of what the bot
+ * knows, hence the cast: the bot itself is never const). */
+static void bot_terminal(const bot *b, const game_state *s, int t, terminal_view *out)
+{
+    if (b->tv_state != s || t < 0 || t >= 64) {
+        bot_terminal_read(s, t, out);
+        return;
+    }
+    bot *m = (bot *)b;
+    if (!(m->tv_have & (1ULL << t))) {
+        bot_terminal_read(s, t, &m->tv[t]);
+        m->tv_have |= 1ULL << t;
+    }
+    *out = m->tv[t];
 }
 
 static void bot_room(const game_state *s, int r, room_view *out)
@@ -267,8 +320,7 @@ static void bot_see_event(bot *b, const game_state *s, int ev)
     if (ev < 0 || (size_t)ev >= b->rs->n_events)
         return;
     const event_def *ed = &b->rs->events[ev];
-    int infect = rules_effect_find("infect");
-    int spread = rules_effect_find("spread");
+    int infect = b->ops.infect, spread = b->ops.spread;
     for (size_t i = 0; i < ed->n_effects; i++) {
         const effect *e = &ed->effects[i];
         if (!bot_effect_live(s, e))
@@ -380,6 +432,7 @@ static void bot_learn(bot *b, const game_state *s, const log_entry *e)
 void bot_observe(bot *b, const game_state *s, const log_entry *entries, size_t n)
 {
     assert(b && s && (entries || n == 0));
+    bot_refresh(b, s);
     for (size_t k = 0; k < n; k++) {
         const log_entry *e = &entries[k];
         if (!bot_sees(s, e))
@@ -834,6 +887,7 @@ bool bot_choose(bot *b, const game_state *s, move *out)
     rules_clock(s, &c);
     if (c.phase != PHASE_ACTION || rules_outcome(s) != OUT_ONGOING)
         return false;
+    bot_refresh(b, s);
     int r = rules_current_role(s);
     if (r < 0)
         return false;
