@@ -266,13 +266,17 @@ bool newgame_parse_seed(const char *text, uint64_t *out);
 /* ---- autosave (autosave.c) ---- */
 
 /* Checks the autosave at path: AUTOSAVE_NONE when absent, AUTOSAVE_OK or AUTOSAVE_FINISHED when
- * it loads, AUTOSAVE_BAD when it does not: the file is then renamed to path + ".bad" and why
- * gets the loader's reason. With out non-NULL, a loadable game is returned there (caller frees). */
+ * it loads, AUTOSAVE_BAD when it does not (corrupt, or cut short: the autosave's first line
+ * counts its moves): the file is then renamed to path + ".bad" and why gets the loader's
+ * reason. When a bad file's previous copy (path + ".prev", one move earlier) loads, it is put
+ * back as the autosave and AUTOSAVE_OK returned with the bad file's reason in why (why is
+ * empty on a plain OK). With out non-NULL, a loadable game is returned there (caller frees). */
 autosave_status autosave_check(const char *path, const ruleset *rs, match **out, char *why,
                                size_t why_n);
-/* Writes the save text of m to path atomically; false when it cannot. */
+/* Writes the save text of m to path atomically (temporary file, fsync, rename), after keeping
+ * the current file as path + ".prev"; false when it cannot. */
 bool autosave_write(const char *path, const match *m);
-/* Removes the autosave (a finished game is not continued). */
+/* Removes the autosave and its previous copy (a finished game is not continued). */
 void autosave_remove(const char *path);
 
 #endif

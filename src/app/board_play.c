@@ -273,9 +273,10 @@ bool board_play_move(app *a, const move *m, char *why, size_t why_n)
     bool ok = rules_check_lang(play_state(a), m, a->lang, why, why_n) &&
               match_play(a->match, m, why, why_n);
     if (ok) {
+        /* saved first: a line on stdout means the move is on disk (the kill test relies on it) */
+        app_autosave(a);
         printf("malcon: move %s\n", line);
         fflush(stdout);
-        app_autosave(a);
         play_clear_selection(a);
         board_play_sync(a);
     }
@@ -429,9 +430,9 @@ void board_play_undo(app *a)
         play_message2(a, board_play_tr(a, "Cannot undo"), board_play_tr(a, reason));
         return;
     }
+    app_autosave(a); /* before the line, as for moves */
     printf("malcon: undo\n");
     fflush(stdout);
-    app_autosave(a);
     play_clear_selection(a);
     board_play_sync(a);
     board_play_message(a, board_play_tr(a, "Undone."));

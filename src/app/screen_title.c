@@ -98,6 +98,11 @@ static void title_check_autosave(app *a)
                  app_tr(a, "The autosaved game could not be read; it was kept as "
                            "autosave.malcon.bad"),
                  why);
+    else if (a->autosave == AUTOSAVE_OK && why[0]) /* damaged: its previous copy was put back */
+        snprintf(a->title_message, sizeof a->title_message, "%s (%.80s)",
+                 app_tr(a, "The autosave was damaged (kept as autosave.malcon.bad); Continue "
+                           "resumes from the copy saved one move earlier."),
+                 why);
 }
 
 static void title_enter(app *a)
