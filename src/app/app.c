@@ -4,6 +4,8 @@
 #include "app.h"
 
 #include "layout.h"
+#include "packs.h"
+#include "reload.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -137,7 +139,7 @@ static bool app_load_content(app *a)
     ruleset_free(a->rs);
     a->rs = NULL;
     core_err_free(&a->content_err);
-    a->rs = data_load(a->content_root, &a->content_err);
+    a->rs = packs_load(a, &a->content_err); /* the base content with the packs over it */
     if (a->rs && a->rs->n_scenarios == 0) {
         core_err_add(&a->content_err, ERR_MISSING, LVL_ERROR, "scenarios", 0, 0,
                      "no scenario found: the game needs at least one scenarios/*.yaml");
@@ -182,6 +184,7 @@ bool app_init(app *a, const char *content_root, const char *pref_dir)
     a->board.curtain_role = -1;
     a->setup.editing = -1;
     a->title_focus = -1; /* the title picks its main action on first entry */
+    a->title_pack_focus = -1;
     if (a->width <= 0 || a->height <= 0) {
         a->width = LAYOUT_BASE_W;
         a->height = LAYOUT_BASE_H;
@@ -198,6 +201,7 @@ bool app_init(app *a, const char *content_root, const char *pref_dir)
     settings_load(&a->settings, a->pref_dir);
     a->lang = a->settings.lang;
     a->show_hints = a->settings.hints;
+    packs_scan(a); /* the user's content packs and which are on */
     bool ok = app_load_content(a);
     app_newgame_defaults(a);
     a->screen = a->next_screen = ok ? SCR_TITLE : SCR_ERROR;
@@ -223,6 +227,8 @@ void app_free(app *a)
     free(a->pref_dir);
     free(a->autosave_path);
     a->content_root = a->pref_dir = a->autosave_path = NULL;
+    reload_free(a); /* stops the file watcher (before main closes the platform it wakes) */
+    packs_free(a);
 }
 
 bool app_reload_content(app *a)
@@ -281,6 +287,8 @@ void app_input(app *a, const ui_input *in)
     }
     if (!a->screen_entered)
         app_set_screen(a, a->screen);
+    if (reload_input(a, in)) /* F5, and the reload error overlay over any screen */
+        return;
     if (app_screens[a->screen]->input)
         app_screens[a->screen]->input(a, in);
 }
@@ -293,12 +301,14 @@ void app_update(app *a, uint32_t dt_ms)
     a->now_ms += dt_ms;
     if (app_screens[a->screen]->update)
         app_screens[a->screen]->update(a, dt_ms);
+    reload_update(a, dt_ms);
 }
 
 void app_draw(const app *a, ui_draw *d)
 {
     assert(a && d);
     app_screens[a->screen]->draw(a, d);
+    reload_draw(a, d); /* the reload toast and error overlay over the screen */
 }
 
 /* Resets the board's UI state for a match that is about to be shown. */

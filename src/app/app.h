@@ -161,6 +161,9 @@ struct app {
     char title_message[256];  /* shown on the title (autosave problems, start failures) */
     char title_continue[192]; /* what "Continue" would bring back (scenario, day, phase) */
     uint64_t seed_entropy;    /* source of random seeds (main: the time; tests: fixed) */
+    struct app_packs *packs;   /* content packs over content_root (packs.h; made on first use) */
+    struct app_reload *reload; /* hot reload: watcher, error overlay, toast (reload.h) */
+    int title_pack_focus;      /* the title's focus in its content pack list, -1 none */
 };
 
 /* ---- the screen table ---- */

@@ -8,6 +8,7 @@
  * icon of its own shape and a word.
  */
 #include "board.h"
+#include "card_draw.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +222,16 @@ static const char *tr(const frame *f, const char *msgid)
     return board_play_tr(f->a, msgid);
 }
 
+/* The cards drawn on the board (card_draw.c, shared with the print-and-play sheets) at the
+ * board's type sizes. */
+static card_ctx card_of(const frame *f)
+{
+    const board_layout *L = &f->L;
+    card_ctx c = {f->rs, f->l, f->a->catalogue,
+                  {L->px_title, L->px_body, L->px_small, L->pad, L->radius}};
+    return c;
+}
+
 static const char *role_name(const frame *f, int role)
 {
     return role >= 0 ? ml_get(&f->rs->roles[role].name, f->l) : "";
@@ -417,7 +428,6 @@ static void draw_terminal(ui_draw *d, const frame *f, int t)
     if (r.w <= 0 || r.h <= 0)
         return;
     const terminal_def *td = &f->sc->terminals[t];
-    const kind_def *kd = &f->rs->kinds[td->kind];
     terminal_view tv;
     rules_terminal(f->s, f->pub, t, &tv);
     int rad = imax(3, L->radius / 2);
@@ -428,43 +438,14 @@ static void draw_terminal(ui_draw *d, const frame *f, int t)
 
     /* shadow, then the card */
     draw_card_shadow(d, r, 3, 4, rad, UI_RGBA(0x000000, 110));
+    card_ctx cc = card_of(f);
     if (!tv.face_up) {
         /* the back: only the id and the owner are public */
-        draw_round(d, r, rad, COL_CARD_BACK);
-        ui_rect in = inset(r, pad / 2 + 1, pad / 2 + 1);
-        draw_stroke_round(d, in, rad, 2, UI_RGBA(0xffffff, 70));
-        for (int k = 1; k < 4; k++) {
-            int yy = in.y + in.h * k / 4;
-            draw_line(d, in.x + pad, yy, in.x + in.w - pad, yy, 1, UI_RGBA(0xffffff, 28));
-        }
-        text1(d, rc(r.x, r.y + pad, r.w, px_id + 4), td->id, px_id, UI_FONT_BOLD, COL_TEXT,
-              UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
-        /* an emblem: a ring with a question mark (the kind is unknown) */
-        int q = imin(r.w / 2, r.h / 3);
-        int cx = r.x + r.w / 2, cy = r.y + r.h / 2 - pad / 2;
-        draw_circle(d, cx, cy, q / 2, UI_RGBA(0xffffff, 40));
-        draw_circle(d, cx, cy, q / 2 - imax(2, q / 10), COL_CARD_BACK);
-        text1(d, rc(cx - q / 2, cy - q / 2, q, q), "?", imax(q * 7 / 10, 12), UI_FONT_BOLD,
-              UI_RGBA(0xffffff, 170), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
-        textw(d, rc(r.x + pad / 2, r.y + r.h - 2 * line_h - pad / 2, r.w - pad, 2 * line_h),
-              ml_get(&td->owner, f->l), px_s, UI_FONT_REGULAR, COL_TEXT,
-              UI_ALIGN_CENTER | UI_VALIGN_BOTTOM);
+        card_draw_terminal_back(d, r, &cc, td->id, ml_get(&td->owner, f->l));
     } else {
-        ui_color face = tv.known_infected ? UI_RGB(0xfbe3e3) : COL_CARD;
-        draw_round(d, r, rad, face);
-        if (tv.known_infected)
-            draw_stroke_round(d, r, rad, imax(2, pad / 2), COL_INFECTED);
-        text1(d, rc(r.x + pad / 2, r.y + pad / 2, r.w - pad, px_id + 4), td->id, px_id,
-              UI_FONT_BOLD, COL_INK, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-        int q = imin(r.w * 45 / 100, r.h / 4);
-        int iy = r.y + pad / 2 + px_id + 4;
-        if (!(kd->art && draw_image(d, rc(r.x + (r.w - q) / 2, iy, q, q), kd->art)))
-            draw_icon(d, board_draw_kind_icon(kd->icon), rc(r.x + (r.w - q) / 2, iy, q, q),
-                      COL_INK);
+        /* the markers take the kind's name's place; the tooltip names the kind */
         bool markers = tv.isolated || tv.evidence > 0 || tv.volatile_lost || tv.note != MARK_NONE;
-        if (!markers) /* the markers take this place; the tooltip names the kind */
-            text1(d, rc(r.x + 2, iy + q, r.w - 4, line_h), ml_get(&kd->name, f->l), px_s,
-                  UI_FONT_REGULAR, UI_RGB(0x45506a), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        card_draw_terminal(d, r, &cc, td->kind, td->id, tv.known_infected, !markers);
         /* the result token: a different shape and word, not only a colour */
         int th = imax(14, line_h + 4);
         int ty = r.y + r.h - th - pad / 2;
@@ -627,68 +608,14 @@ static void draw_plan(ui_draw *d, const frame *f)
 
 static void draw_event_back(ui_draw *d, const frame *f, ui_rect r, const char *caption)
 {
-    const board_layout *L = &f->L;
-    draw_round(d, r, L->radius, UI_RGB(0x7a2e3b));
-    draw_stroke_round(d, inset(r, L->pad / 2, L->pad / 2), L->radius, 3, UI_RGBA(0xffffff, 90));
-    int q = imin(r.w, r.h) / 3;
-    if (q > 4)
-        draw_icon(d, UI_ICON_EVENT, rc(r.x + (r.w - q) / 2, r.y + (r.h - q) / 2 - L->pad, q, q),
-                  UI_RGBA(0xffffff, 200));
-    if (caption && r.w > L->pad * 4)
-        textw(d, rc(r.x + L->pad, r.y + r.h - L->px_body * 3, r.w - 2 * L->pad, L->px_body * 2),
-              caption, L->px_body, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    card_ctx cc = card_of(f);
+    card_draw_event_back(d, r, &cc, caption);
 }
 
 static void draw_event_face(ui_draw *d, const frame *f, ui_rect r, int ev)
 {
-    const board_layout *L = &f->L;
-    const event_def *ed = &f->rs->events[ev];
-    draw_round(d, r, L->radius, COL_CARD);
-    draw_round(d, rc(r.x, r.y, r.w, L->px_title + L->pad * 2), L->radius, UI_RGB(0x7a2e3b));
-    draw_fill(d, rc(r.x, r.y + L->px_title + L->pad, r.w, L->pad), UI_RGB(0x7a2e3b));
-    if (r.w < L->pad * 6)
-        return; /* too thin mid-flip for words */
-    int hh = L->px_title + L->pad * 2;
-    draw_icon(d, UI_ICON_EVENT, rc(r.x + L->pad / 2, r.y + L->pad / 2, hh - L->pad, hh - L->pad),
-              COL_TEXT);
-    text1(d, rc(r.x + hh, r.y, r.w - hh - L->pad / 2, hh), ml_get(&ed->title, f->l), L->px_title,
-          UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    int y = r.y + hh + L->pad / 2;
-    ui_rect body = rc(r.x + L->pad, y, r.w - 2 * L->pad, r.y + r.h - y - L->pad / 2);
-    if (ed->art) {
-        int ah = body.h / 3;
-        if (draw_image(d, rc(body.x, body.y, body.w, ah), ed->art)) {
-            body.y += ah + L->pad / 2;
-            body.h -= ah + L->pad / 2;
-        }
-    }
-    /* the rule first (what it does, large), then the story (smaller, muted) */
-    const char *rule = ml_get(&ed->rule, f->l);
-    char *gen = NULL;
-    if (!rule[0]) {
-        core_str sb = {0};
-        for (size_t i = 0; i < ed->n_effects; i++) {
-            char *one = rules_effect_describe(f->rs, &ed->effects[i], f->l);
-            core_str_printf(&sb, "%s%s", i ? "\n" : "", one);
-            free(one);
-        }
-        gen = core_str_take(&sb);
-        rule = gen;
-    }
-    /* the rule box fits its text (estimated from its one-line width), at most 60% */
-    int rule_lines = 1;
-    for (const char *p = rule; *p; p++)
-        rule_lines += *p == '\n';
-    rule_lines += text_width(d, rule, L->px_body, UI_FONT_BOLD) * 11 / 10 / imax(body.w, 1);
-    int rule_h = imin(rule_lines * (L->px_body * 4 / 3) + L->pad / 2, body.h * 60 / 100);
-    ui_rect rule_box = rc(body.x, body.y, body.w, rule_h);
-    draw_round(d, inset(rule_box, -L->pad / 3, -L->pad / 4), L->radius / 2, UI_RGB(0xdfe6f0));
-    textw(d, rule_box, rule, L->px_body, UI_FONT_BOLD, COL_INK, UI_ALIGN_LEFT | UI_VALIGN_TOP);
-    free(gen);
-    ui_rect fl = rc(body.x, rule_box.y + rule_box.h + L->pad / 2, body.w,
-                    body.y + body.h - rule_box.y - rule_box.h - L->pad / 2);
-    textw(d, fl, ml_get(&ed->flavour, f->l), L->px_small, UI_FONT_REGULAR, UI_RGB(0x45506a),
-          UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    card_ctx cc = card_of(f);
+    card_draw_event(d, r, &cc, ev);
 }
 
 static void draw_event(ui_draw *d, const frame *f)
@@ -821,25 +748,9 @@ static void draw_role_card(ui_draw *d, const frame *f, ui_rect r, int role)
         draw_round(d, r, L->radius, COL_PANEL2);
         return;
     }
-    const role_def *rd = &f->rs->roles[role];
-    ui_color c = role_color(f->rs, role);
     draw_round(d, rc(r.x + 3, r.y + 5, r.w, r.h), L->radius, UI_RGBA(0x000000, 120));
-    if (rd->art && draw_image(d, r, rd->art)) {
-        draw_stroke_round(d, r, L->radius, 3, c);
-        return;
-    }
-    /* the drawn card: role colour, a big icon, the name */
-    draw_round(d, r, L->radius, c);
-    draw_stroke_round(d, inset(r, L->pad / 3, L->pad / 3), L->radius, 2, UI_RGBA(0xffffff, 120));
-    int q = imin(r.w * 6 / 10, r.h / 2);
-    draw_circle(d, r.x + r.w / 2, r.y + L->pad + q / 2 + q / 10, q * 6 / 10, UI_RGBA(0xffffff, 60));
-    draw_icon(d, board_draw_role_icon(rd->id), rc(r.x + (r.w - q) / 2, r.y + L->pad + q / 10, q, q),
-              COL_TEXT);
-    const char *name = ml_get(&rd->name, f->l);
-    ui_rect nr = rc(r.x + L->pad / 3, r.y + r.h / 2 + q / 4, r.w - L->pad * 2 / 3,
-                    r.h / 2 - q / 4 - L->pad / 2);
-    int px = fit_px(d, name, L->px_small, imax(12, L->px_small * 2 / 3), nr.w, UI_FONT_BOLD);
-    textw(d, nr, name, px, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    card_ctx cc = card_of(f);
+    card_draw_role(d, r, &cc, role, false);
 }
 
 /* A button: rounded, with a key hint at its left; dimmed when disabled. */

@@ -1,6 +1,8 @@
 /* main.c: the malcon executable: command-line options, the window, the main loop (sleeps when
  * idle, ~60 fps while something moves) and the offscreen --screenshot mode. */
 #include "app.h"
+#include "packs.h"
+#include "reload.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,8 @@ typedef struct main_opts {
     const char *screen;
     const char *load;
     const char *screenshot;
+    const char *packs[PACKS_MAX]; /* --pack DIR (repeatable), in order */
+    int n_packs;
 } main_opts;
 
 static void main_usage(FILE *f)
@@ -30,6 +34,8 @@ static void main_usage(FILE *f)
           "Malware Containment: a CSIRT incident-response training game.\n"
           "\n"
           "  --content DIR        content root (cards/, scenarios/, assets/)\n"
+          "  --pack DIR           a content pack laid over it: its cards, scenarios and art add\n"
+          "                       to or replace the content's by id (repeatable, in order)\n"
           "  --lang ja|en         language of this session (default: the saved setting)\n"
           "  --fullscreen         start in fullscreen (F11 toggles it at any time)\n"
           "  --size WxH           window size in pixels (default 1280x720)\n"
@@ -43,7 +49,9 @@ static void main_usage(FILE *f)
           "  --help               this text\n"
           "\n"
           "Keys everywhere: F11 fullscreen, F12 screenshot (into $MALCON_SCREENSHOT_DIR, else the\n"
-          "user data folder). The user data folder is $MALCON_PREF_DIR when set.\n"
+          "user data folder), F5 reload the content (saved content files reload by themselves).\n"
+          "The user data folder is $MALCON_PREF_DIR when set; its packs/ folders are content\n"
+          "packs, switched on and off on the title screen.\n"
           "\n"
           "Exit status: 0 ok, 1 bad options or content, 2 no display.\n",
           f);
@@ -66,6 +74,12 @@ static bool main_parse(int argc, char **argv, main_opts *o, bool *help)
             continue;
         } else if (!strcmp(arg, "--content")) {
             slot = &o->content;
+        } else if (!strcmp(arg, "--pack")) {
+            if (o->n_packs >= PACKS_MAX) {
+                fprintf(stderr, "malcon: at most %d --pack folders\n", PACKS_MAX);
+                return false;
+            }
+            slot = &o->packs[o->n_packs++];
         } else if (!strcmp(arg, "--lang")) {
             slot = &o->lang;
         } else if (!strcmp(arg, "--scenario")) {
@@ -256,6 +270,9 @@ static int main_loop(app *a, ui_platform *p)
         }
         if (a->quit)
             break;
+        /* a saved content file (the watcher woke the wait above): reload it */
+        if (reload_poll(a))
+            changed = true;
         uint32_t now = platform_ticks(p);
         uint32_t dt = now - last;
         last = now;
@@ -326,6 +343,8 @@ int main(int argc, char **argv)
     a.seed_entropy = o.screenshot ? 0 : (uint64_t)time(NULL) ^ ((uint64_t)clock() << 32);
     a.width = o.w;
     a.height = o.h;
+    for (int i = 0; i < o.n_packs; i++)
+        packs_add(&a, o.packs[i]);
     bool content_ok = app_init(&a, o.content, pref);
     free(pref);
     if (!content_ok) {
@@ -368,6 +387,7 @@ int main(int argc, char **argv)
         return 2;
     }
     a.platform = p;
+    reload_attach(&a, !o.screenshot); /* pack art; the content watcher in a real game */
     if (po.fullscreen != a.settings.fullscreen)
         a.settings.fullscreen = po.fullscreen; /* this session only: not saved */
 

@@ -2,6 +2,7 @@
  * settings, quit; big buttons, visible keyboard focus, number keys 1-6. */
 #include "app.h"
 #include "layout.h"
+#include "packs.h"
 #include "widget.h"
 
 #include <assert.h>
@@ -167,8 +168,16 @@ static void title_move(app *a, int dir)
     }
 }
 
+/* The content packs' list (packs.c), where the art is when there are none. */
+static ui_rect title_packs_area(const app *a)
+{
+    return layout_design_rect((ui_rect){990, 330, 850, 660}, a->width, a->height);
+}
+
 static void title_input(app *a, const ui_input *in)
 {
+    if (packs_title_input(a, in, title_packs_area(a)))
+        return;
     ui_rect btn[TITLE_COUNT];
     title_layout(a, btn);
     if (in->type == IN_KEY) {
@@ -279,7 +288,10 @@ static void title_draw(const app *a, ui_draw *d)
     int W = a->width, H = a->height;
     draw_begin(d, UI_RGB(THEME_TABLE));
     widget_background(d, W, H);
-    title_draw_art(a, d);
+    if (packs_count(a))
+        packs_draw_list(a, d, title_packs_area(a), a->title_pack_focus);
+    else
+        title_draw_art(a, d);
 
     /* The name in the current language big, the other one under it. */
     const char *big = a->lang == LANG_JA ? "マルウェア封じ込め" : "Malware Containment";
@@ -304,7 +316,7 @@ static void title_draw(const app *a, ui_draw *d)
         int flags = 0;
         if (!title_enabled(a, (title_item)i))
             flags |= WF_DISABLED;
-        else if (i == a->title_focus)
+        else if (i == a->title_focus && a->title_pack_focus < 0)
             flags |= WF_FOCUS | WF_HOVER;
         /* one main action: continuing the game in progress if there is one, else a new one */
         title_item main_item = a->autosave == AUTOSAVE_OK ? TITLE_CONTINUE : TITLE_NEW;

@@ -78,6 +78,8 @@ typedef struct sdl_icon_entry {
 typedef struct sdl_impl {
     SDL_Renderer *ren;
     char *root;
+    char **layers; /* content packs over root (image paths resolve in the last holding one) */
+    size_t n_layers;
     void *font_data[UI_FONT_STYLE_COUNT]; /* the font files in memory: opening a size is cheap */
     size_t font_size[UI_FONT_STYLE_COUNT];
     bool fake_bold; /* no bold file: bold is synthesised */
@@ -823,15 +825,22 @@ static SDL_Texture *sdl_image_load(sdl_impl *s, const char *rel, int *w, int *h,
         snprintf(why, why_n, "path must be relative and stay inside the content folder");
         goto done;
     }
-    core_str p = {0};
-    core_str_printf(&p, "%s/%s", s->root ? s->root : ".", rel);
-    path = core_str_take(&p);
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    /* content packs first (the last one laid over the others wins), then the content root */
+    const char *root = s->root ? s->root : ".";
+    SDL_RWops *rw = NULL;
+    for (size_t i = s->n_layers + 1; !rw && i-- > 0;) {
+        root = i ? s->layers[i - 1] : s->root ? s->root : ".";
+        free(path);
+        core_str p = {0};
+        core_str_printf(&p, "%s/%s", root, rel);
+        path = core_str_take(&p);
+        rw = SDL_RWFromFile(path, "rb");
+    }
     if (!rw) {
         snprintf(why, why_n, "cannot open %s", path);
         goto done;
     }
-    if (!sdl_inside_root(s->root ? s->root : ".", path)) {
+    if (!sdl_inside_root(root, path)) {
         SDL_RWclose(rw);
         snprintf(why, why_n, "it leads outside the content folder (a symbolic link)");
         goto done;
@@ -1064,10 +1073,34 @@ void ui_draw_sdl_flush(ui_draw *d)
     s->n_icons = 0;
 }
 
+void ui_draw_sdl_flush_images(ui_draw *d)
+{
+    sdl_impl *s = sdl_of(d);
+    for (size_t i = 0; i < s->n_images; i++) {
+        SDL_DestroyTexture(s->images[i].tex);
+        free(s->images[i].path);
+    }
+    s->n_images = 0;
+}
+
+void ui_draw_sdl_set_layers(ui_draw *d, const char *const *packs, size_t n)
+{
+    sdl_impl *s = sdl_of(d);
+    for (size_t i = 0; i < s->n_layers; i++)
+        free(s->layers[i]);
+    free(s->layers);
+    s->layers = n ? core_calloc(n, sizeof *s->layers) : NULL;
+    s->n_layers = n;
+    for (size_t i = 0; i < n; i++)
+        s->layers[i] = core_strdup(packs[i]);
+    ui_draw_sdl_flush_images(d);
+}
+
 static void sdl_free(ui_draw *d)
 {
     sdl_impl *s = sdl_of(d);
     ui_draw_sdl_flush(d);
+    ui_draw_sdl_set_layers(d, NULL, 0);
     for (size_t i = 0; i < s->n_fonts; i++)
         TTF_CloseFont(s->fonts[i].font);
     for (int i = 0; i < UI_FONT_STYLE_COUNT; i++)

@@ -29,6 +29,12 @@ ui_draw *ui_draw_sdl_new(SDL_Renderer *ren, int width, int height, const char *c
 void ui_draw_sdl_resize(ui_draw *d, int width, int height);
 /* Drops every cached texture (after SDL_RENDER_DEVICE_RESET, when textures are lost). */
 void ui_draw_sdl_flush(ui_draw *d);
+/* Drops the cached images only, so the next frame reads the files again (art edited on disk). */
+void ui_draw_sdl_flush_images(ui_draw *d);
+/* Content packs laid over the content root (copied; n == 0: none): an image path resolves in
+ * the last pack holding the file, then in the content root; each must stay inside the folder it
+ * was found in. Drops the cached images. */
+void ui_draw_sdl_set_layers(ui_draw *d, const char *const *packs, size_t n);
 
 /* Cache statistics, for tests: entries and bytes of the text cache, open fonts. */
 typedef struct draw_sdl_stats {

@@ -24,6 +24,7 @@ struct ui_platform {
     Uint32 sdl_flags;
     Uint32 t0;
     int out_w, out_h; /* drawing size in pixels (renderer output) */
+    Uint32 wake_event; /* platform_wake's user event type ((Uint32)-1: none could be had) */
 };
 
 static void platform_why(char *why, size_t why_n, const char *fmt, ...)
@@ -182,6 +183,7 @@ ui_platform *platform_open(const ui_platform_opts *o, char *why, size_t why_n)
     if (!p->draw)
         goto fail;
     p->t0 = SDL_GetTicks();
+    p->wake_event = SDL_RegisterEvents(1);
     return p;
 fail:
     platform_close(p);
@@ -480,6 +482,29 @@ bool platform_screenshot(ui_platform *p, const char *png_path, char *why, size_t
 done:
     SDL_FreeSurface(s);
     return ok;
+}
+
+void platform_wake(ui_platform *p)
+{
+    assert(p);
+    if (p->wake_event == (Uint32)-1)
+        return;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = p->wake_event;
+    SDL_PushEvent(&e); /* thread-safe; the pump ignores it, which ends the wait */
+}
+
+void platform_set_asset_layers(ui_platform *p, const char *const *packs, size_t n)
+{
+    assert(p);
+    ui_draw_sdl_set_layers(p->draw, packs, n);
+}
+
+void platform_flush_images(ui_platform *p)
+{
+    assert(p);
+    ui_draw_sdl_flush_images(p->draw);
 }
 
 char *platform_pref_path(void)

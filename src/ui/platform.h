@@ -10,6 +10,7 @@
 #include "draw.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Keys the game uses, independent of SDL. */
@@ -136,6 +137,15 @@ void platform_toggle_fullscreen(ui_platform *p);
 void platform_text_input(ui_platform *p, bool on);
 /* Saves the last drawn frame as PNG; false with a reason on failure. */
 bool platform_screenshot(ui_platform *p, const char *png_path, char *why, size_t why_n);
+/* Wakes a platform_poll waiting in another thread (it returns, with or without an input):
+ * safe to call from any thread while the platform is open (a file watcher uses it, so the idle
+ * loop keeps sleeping instead of polling). */
+void platform_wake(ui_platform *p);
+/* Content packs laid over the content root for images (copied; see ui_draw_sdl_set_layers):
+ * an image path resolves in the last pack holding it, then the content root. */
+void platform_set_asset_layers(ui_platform *p, const char *const *packs, size_t n);
+/* Drops the cached images, so edited art files are read again on the next frame. */
+void platform_flush_images(ui_platform *p);
 /* Path of the user's data folder (SDL_GetPrefPath("malcon", "malcon")), caller frees; NULL when
  * none can be had. */
 char *platform_pref_path(void);
