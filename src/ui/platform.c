@@ -13,6 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PLATFORM_MAX_WINDOWS 4 /* secondary windows open at once */
+
+/* A secondary window: its own renderer (textures belong to one renderer), frame and drawer. */
+struct ui_window {
+    ui_platform *p;
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    SDL_Texture *frame;
+    ui_draw *draw;
+    Uint32 id;
+    int out_w, out_h;
+};
+
 struct ui_platform {
     SDL_Window *win; /* NULL when headless */
     SDL_Renderer *ren;
@@ -24,6 +37,8 @@ struct ui_platform {
     Uint32 sdl_flags;
     Uint32 t0;
     int out_w, out_h; /* drawing size in pixels (renderer output) */
+    ui_window *sub[PLATFORM_MAX_WINDOWS]; /* secondary windows (NULL: free slot) */
+    char *content_root;                   /* for the secondary windows' drawers */
     Uint32 wake_event; /* platform_wake's user event type ((Uint32)-1: none could be had) */
 };
 
@@ -53,29 +68,35 @@ static bool platform_no_display(void)
     return (!x || !*x) && (!w || !*w);
 }
 
-/* (Re)creates the frame texture at the renderer's output size (windowed mode). */
-static bool platform_make_frame(ui_platform *p)
+/* (Re)creates a window's frame texture at its renderer's output size; the drawer follows. */
+static void platform_frame_make(SDL_Renderer *ren, SDL_Texture **frame, int *w, int *h,
+                                ui_draw *draw)
 {
     /* With a target set, SDL reports the target's size: ask the window's own output size. */
-    SDL_SetRenderTarget(p->ren, NULL);
-    SDL_GetRendererOutputSize(p->ren, &p->out_w, &p->out_h);
-    if (p->out_w < 1)
-        p->out_w = 1;
-    if (p->out_h < 1)
-        p->out_h = 1;
-    if (p->frame)
-        SDL_DestroyTexture(p->frame);
-    p->frame = NULL;
-    if (SDL_RenderTargetSupported(p->ren))
-        p->frame = SDL_CreateTexture(p->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                     p->out_w, p->out_h);
-    if (p->frame && SDL_SetRenderTarget(p->ren, p->frame) != 0) {
-        SDL_DestroyTexture(p->frame);
-        p->frame = NULL;
+    SDL_SetRenderTarget(ren, NULL);
+    SDL_GetRendererOutputSize(ren, w, h);
+    if (*w < 1)
+        *w = 1;
+    if (*h < 1)
+        *h = 1;
+    if (*frame)
+        SDL_DestroyTexture(*frame);
+    *frame = NULL;
+    if (SDL_RenderTargetSupported(ren))
+        *frame = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, *w, *h);
+    if (*frame && SDL_SetRenderTarget(ren, *frame) != 0) {
+        SDL_DestroyTexture(*frame);
+        *frame = NULL;
     }
     /* Without a frame texture the game still runs; screenshots then read the back buffer. */
-    if (p->draw)
-        ui_draw_sdl_resize(p->draw, p->out_w, p->out_h);
+    if (draw)
+        ui_draw_sdl_resize(draw, *w, *h);
+}
+
+/* (Re)creates the main window's frame texture (windowed mode). */
+static bool platform_make_frame(ui_platform *p)
+{
+    platform_frame_make(p->ren, &p->frame, &p->out_w, &p->out_h, p->draw);
     return true;
 }
 
@@ -166,6 +187,7 @@ ui_platform *platform_open(const ui_platform_opts *o, char *why, size_t why_n)
     }
     ui_platform *p = core_alloc(sizeof *p);
     p->headless = o->headless;
+    p->content_root = o->content_root ? core_strdup(o->content_root) : NULL;
     bool ok = o->headless ? platform_open_headless(p, o, why, why_n)
                           : platform_open_window(p, o, why, why_n);
     if (!ok)
@@ -194,6 +216,8 @@ void platform_close(ui_platform *p)
 {
     if (!p)
         return;
+    for (int i = 0; i < PLATFORM_MAX_WINDOWS; i++)
+        platform_window_close(p->sub[i]);
     draw_free(p->draw);
     if (p->frame)
         SDL_DestroyTexture(p->frame);
@@ -212,6 +236,7 @@ void platform_close(ui_platform *p)
     /* SDL_Quit only when nothing else is running, so a test can open platforms in turn. */
     if (SDL_WasInit(SDL_INIT_EVERYTHING) == 0)
         SDL_Quit();
+    free(p->content_root);
     free(p);
 }
 
@@ -298,72 +323,124 @@ static int platform_mods(Uint16 m)
     return mods;
 }
 
-/* Window coordinates (points) to drawing pixels: they differ on high-DPI screens. */
-static void platform_scale_point(const ui_platform *p, int wx, int wy, int *x, int *y)
+/* Window coordinates (points) of win to drawing pixels of an out_w x out_h target: they differ
+ * on high-DPI screens. */
+static void platform_scale_in(SDL_Window *win, int out_w, int out_h, int wx, int wy, int *x, int *y)
 {
     int ww = 0, wh = 0;
-    if (p->win)
-        SDL_GetWindowSize(p->win, &ww, &wh);
-    if (ww > 0 && wh > 0 && (ww != p->out_w || wh != p->out_h)) {
-        *x = (int)((long long)wx * p->out_w / ww);
-        *y = (int)((long long)wy * p->out_h / wh);
+    if (win)
+        SDL_GetWindowSize(win, &ww, &wh);
+    if (ww > 0 && wh > 0 && (ww != out_w || wh != out_h)) {
+        *x = (int)((long long)wx * out_w / ww);
+        *y = (int)((long long)wy * out_h / wh);
     } else {
         *x = wx;
         *y = wy;
     }
 }
 
+static void platform_scale_point(const ui_platform *p, int wx, int wy, int *x, int *y)
+{
+    platform_scale_in(p->win, p->out_w, p->out_h, wx, wy, x, y);
+}
+
+/* The secondary window with SDL window id id, or NULL. */
+static ui_window *platform_sub(const ui_platform *p, Uint32 id)
+{
+    for (int i = 0; i < PLATFORM_MAX_WINDOWS; i++)
+        if (p->sub[i] && p->sub[i]->id == id)
+            return p->sub[i];
+    return NULL;
+}
+
+/* Tags out with the secondary window an event came from; false when it came from a window that
+ * is neither the main one nor a live secondary one (a closed console: its inputs are dropped). */
+static bool platform_tag(const ui_platform *p, Uint32 id, ui_input *out, ui_window **sub)
+{
+    *sub = NULL;
+    if (!p->win || id == 0 || id == SDL_GetWindowID(p->win))
+        return true;
+    *sub = platform_sub(p, id);
+    if (!*sub)
+        return false;
+    out->window = (int)id;
+    return true;
+}
+
+/* A mouse position in the drawing pixels of the window it belongs to. */
+static void platform_mouse_at(const ui_platform *p, const ui_window *sub, int wx, int wy, int *x,
+                              int *y)
+{
+    if (sub)
+        platform_scale_in(sub->win, sub->out_w, sub->out_h, wx, wy, x, y);
+    else
+        platform_scale_point(p, wx, wy, x, y);
+}
+
 /* Translates one SDL event; false when the game has no use for it. */
 static bool platform_translate(ui_platform *p, const SDL_Event *e, ui_input *out)
 {
     memset(out, 0, sizeof *out);
+    ui_window *sub = NULL;
     switch (e->type) {
     case SDL_QUIT:
         out->type = IN_QUIT;
         return true;
     case SDL_KEYDOWN:
         out->key = platform_key(e->key.keysym.sym);
-        if (out->key == KEY_NONE)
+        if (out->key == KEY_NONE || !platform_tag(p, e->key.windowID, out, &sub))
             return false;
         out->type = IN_KEY;
         out->mods = platform_mods(e->key.keysym.mod);
         return true;
     case SDL_TEXTINPUT:
+        if (!platform_tag(p, e->text.windowID, out, &sub))
+            return false;
         out->type = IN_TEXT;
         snprintf(out->text, sizeof out->text, "%s", e->text.text);
         return true;
     case SDL_MOUSEMOTION:
-        if (p->win && e->motion.windowID != SDL_GetWindowID(p->win))
+        if (!platform_tag(p, e->motion.windowID, out, &sub))
             return false;
         out->type = IN_MOUSE_MOVE;
-        platform_scale_point(p, e->motion.x, e->motion.y, &out->x, &out->y);
+        platform_mouse_at(p, sub, e->motion.x, e->motion.y, &out->x, &out->y);
         return true;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-        if (p->win && e->button.windowID != SDL_GetWindowID(p->win))
+        if (!platform_tag(p, e->button.windowID, out, &sub))
             return false;
         out->type = e->type == SDL_MOUSEBUTTONDOWN ? IN_MOUSE_DOWN : IN_MOUSE_UP;
         out->button = e->button.button;
-        platform_scale_point(p, e->button.x, e->button.y, &out->x, &out->y);
+        platform_mouse_at(p, sub, e->button.x, e->button.y, &out->x, &out->y);
         return true;
     case SDL_MOUSEWHEEL: {
         int dy = e->wheel.y;
         if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
             dy = -dy;
-        if (dy == 0)
+        if (dy == 0 || !platform_tag(p, e->wheel.windowID, out, &sub))
             return false;
         out->type = IN_WHEEL;
         out->dy = dy;
-        platform_scale_point(p, e->wheel.mouseX, e->wheel.mouseY, &out->x, &out->y);
+        platform_mouse_at(p, sub, e->wheel.mouseX, e->wheel.mouseY, &out->x, &out->y);
         return true;
     }
     case SDL_WINDOWEVENT:
         if (p->win && e->window.windowID != SDL_GetWindowID(p->win)) {
-            if (e->window.event != SDL_WINDOWEVENT_CLOSE)
-                return false;
-            out->type = IN_WINDOW_CLOSE; /* a secondary window (the facilitator console) */
-            out->button = (int)e->window.windowID;
-            return true;
+            sub = platform_sub(p, e->window.windowID);
+            if (e->window.event == SDL_WINDOWEVENT_CLOSE) {
+                out->type = IN_WINDOW_CLOSE; /* a secondary window (the facilitator console) */
+                out->button = out->window = (int)e->window.windowID;
+                return true;
+            }
+            if (sub && e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                platform_frame_make(sub->ren, &sub->frame, &sub->out_w, &sub->out_h, sub->draw);
+                out->type = IN_RESIZE;
+                out->window = (int)sub->id;
+                out->w = sub->out_w;
+                out->h = sub->out_h;
+                return true;
+            }
+            return false;
         }
         if (e->window.event == SDL_WINDOWEVENT_CLOSE) {
             out->type = IN_QUIT;
@@ -380,12 +457,22 @@ static bool platform_translate(ui_platform *p, const SDL_Event *e, ui_input *out
     case SDL_RENDER_TARGETS_RESET:
         if (p->win)
             platform_make_frame(p);
+        for (int i = 0; i < PLATFORM_MAX_WINDOWS; i++)
+            if (p->sub[i])
+                platform_frame_make(p->sub[i]->ren, &p->sub[i]->frame, &p->sub[i]->out_w,
+                                    &p->sub[i]->out_h, p->sub[i]->draw);
         return false;
     case SDL_RENDER_DEVICE_RESET:
         /* Every texture is gone: the caches refill on the next frame. */
         ui_draw_sdl_flush(p->draw);
         if (p->win)
             platform_make_frame(p);
+        for (int i = 0; i < PLATFORM_MAX_WINDOWS; i++)
+            if (p->sub[i]) {
+                ui_draw_sdl_flush(p->sub[i]->draw);
+                platform_frame_make(p->sub[i]->ren, &p->sub[i]->frame, &p->sub[i]->out_w,
+                                    &p->sub[i]->out_h, p->sub[i]->draw);
+            }
         return false;
     default:
         return false;
@@ -405,6 +492,22 @@ bool platform_poll(ui_platform *p, ui_input *out, int timeout_ms)
     return false;
 }
 
+/* Copies a window's frame texture to the screen (or presents the back buffer without one). */
+static void platform_frame_present(SDL_Renderer *ren, SDL_Texture *frame)
+{
+    if (frame) {
+        SDL_SetRenderTarget(ren, NULL);
+        SDL_RenderSetClipRect(ren, NULL);
+        SDL_SetRenderDrawColor(ren, 0, 0, 0, 255);
+        SDL_RenderClear(ren);
+        SDL_RenderCopy(ren, frame, NULL, NULL);
+        SDL_RenderPresent(ren);
+        SDL_SetRenderTarget(ren, frame);
+    } else {
+        SDL_RenderPresent(ren);
+    }
+}
+
 void platform_present(ui_platform *p)
 {
     assert(p);
@@ -412,17 +515,7 @@ void platform_present(ui_platform *p)
         SDL_RenderFlush(p->ren); /* headless: the surface is the result */
         return;
     }
-    if (p->frame) {
-        SDL_SetRenderTarget(p->ren, NULL);
-        SDL_RenderSetClipRect(p->ren, NULL);
-        SDL_SetRenderDrawColor(p->ren, 0, 0, 0, 255);
-        SDL_RenderClear(p->ren);
-        SDL_RenderCopy(p->ren, p->frame, NULL, NULL);
-        SDL_RenderPresent(p->ren);
-        SDL_SetRenderTarget(p->ren, p->frame);
-    } else {
-        SDL_RenderPresent(p->ren);
-    }
+    platform_frame_present(p->ren, p->frame);
 }
 
 uint32_t platform_ticks(ui_platform *p)
@@ -451,20 +544,19 @@ void platform_text_input(ui_platform *p, bool on)
         SDL_StopTextInput();
 }
 
-bool platform_screenshot(ui_platform *p, const char *png_path, char *why, size_t why_n)
+/* Saves the current target of ren (w x h pixels) as PNG. */
+static bool platform_save_png(SDL_Renderer *ren, int w, int h, const char *png_path, char *why,
+                              size_t why_n)
 {
-    assert(p && png_path);
     bool ok = false;
-    SDL_Surface *s =
-        SDL_CreateRGBSurfaceWithFormat(0, p->out_w, p->out_h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s) {
-        platform_why(why, why_n, "cannot allocate %dx%d pixels: %s", p->out_w, p->out_h,
-                     SDL_GetError());
+        platform_why(why, why_n, "cannot allocate %dx%d pixels: %s", w, h, SDL_GetError());
         return false;
     }
     /* Reads the current target: the headless surface, or the window's frame texture (which
      * still holds the last frame after it was presented). */
-    if (SDL_RenderReadPixels(p->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0) {
+    if (SDL_RenderReadPixels(ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0) {
         platform_why(why, why_n, "cannot read the frame back: %s", SDL_GetError());
         goto done;
     }
@@ -484,6 +576,154 @@ done:
     return ok;
 }
 
+bool platform_screenshot(ui_platform *p, const char *png_path, char *why, size_t why_n)
+{
+    assert(p && png_path);
+    return platform_save_png(p->ren, p->out_w, p->out_h, png_path, why, why_n);
+}
+
+/* ---- secondary windows ---- */
+
+int platform_display_count(ui_platform *p)
+{
+    assert(p);
+    if (!p->win)
+        return 1;
+    int n = SDL_GetNumVideoDisplays();
+    return n > 0 ? n : 1;
+}
+
+/* Where a w x h secondary window goes: the centre of another display than the main window's;
+ * with one display, beside the main window where the desktop has room (else at its right
+ * edge). The size is clamped to the display's usable area. */
+static void platform_window_place(const ui_platform *p, int *x, int *y, int *w, int *h)
+{
+    int n = SDL_GetNumVideoDisplays();
+    int main_disp = SDL_GetWindowDisplayIndex(p->win);
+    if (main_disp < 0)
+        main_disp = 0;
+    int disp = n >= 2 ? (main_disp == 0 ? 1 : 0) : main_disp;
+    SDL_Rect b = {0, 0, *w, *h};
+    if (SDL_GetDisplayUsableBounds(disp, &b) != 0 || b.w < 1 || b.h < 1) {
+        *x = *y = (int)SDL_WINDOWPOS_UNDEFINED;
+        return;
+    }
+    if (*w > b.w)
+        *w = b.w;
+    if (*h > b.h)
+        *h = b.h;
+    if (n >= 2) {
+        *x = b.x + (b.w - *w) / 2;
+        *y = b.y + (b.h - *h) / 2;
+        return;
+    }
+    int mx = 0, my = 0, mw = 0, mh = 0;
+    SDL_GetWindowPosition(p->win, &mx, &my);
+    SDL_GetWindowSize(p->win, &mw, &mh);
+    if (b.x + b.w - (mx + mw) >= *w)
+        *x = mx + mw;
+    else if (mx - b.x >= *w)
+        *x = mx - *w;
+    else
+        *x = b.x + b.w - *w;
+    *y = my + *h <= b.y + b.h ? my : b.y + b.h - *h;
+    if (*y < b.y)
+        *y = b.y;
+}
+
+ui_window *platform_window_open(ui_platform *p, const char *title, int w, int h, char *why,
+                                size_t why_n)
+{
+    assert(p && title);
+    if (!p->win) {
+        platform_why(why, why_n, "no secondary window without a display (headless)");
+        return NULL;
+    }
+    int slot = -1;
+    for (int i = 0; i < PLATFORM_MAX_WINDOWS && slot < 0; i++)
+        if (!p->sub[i])
+            slot = i;
+    if (slot < 0 || w < 1 || h < 1) {
+        platform_why(why, why_n, slot < 0 ? "too many windows" : "bad window size %dx%d", w, h);
+        return NULL;
+    }
+    int x, y;
+    platform_window_place(p, &x, &y, &w, &h);
+    ui_window *sw = core_alloc(sizeof *sw);
+    sw->p = p;
+    sw->win = SDL_CreateWindow(title, x, y, w, h, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!sw->win) {
+        platform_why(why, why_n, "cannot open a window: %s", SDL_GetError());
+        goto fail;
+    }
+    SDL_SetWindowMinimumSize(sw->win, w < 640 ? w : 640, h < 360 ? h : 360);
+    sw->id = SDL_GetWindowID(sw->win);
+    sw->ren = SDL_CreateRenderer(sw->win, -1, SDL_RENDERER_ACCELERATED);
+    if (!sw->ren)
+        sw->ren = SDL_CreateRenderer(sw->win, -1, 0);
+    if (!sw->ren)
+        sw->ren = SDL_CreateRenderer(sw->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!sw->ren) {
+        platform_why(why, why_n, "cannot create a renderer: %s", SDL_GetError());
+        goto fail;
+    }
+    platform_frame_make(sw->ren, &sw->frame, &sw->out_w, &sw->out_h, NULL);
+    /* Textures belong to one renderer: the window gets its own drawer (and font caches). */
+    sw->draw = ui_draw_sdl_new(sw->ren, sw->out_w, sw->out_h, p->content_root, why, why_n);
+    if (!sw->draw)
+        goto fail;
+    p->sub[slot] = sw;
+    return sw;
+fail:
+    if (sw->ren)
+        SDL_DestroyRenderer(sw->ren);
+    if (sw->win)
+        SDL_DestroyWindow(sw->win);
+    free(sw);
+    return NULL;
+}
+
+void platform_window_close(ui_window *w)
+{
+    if (!w)
+        return;
+    for (int i = 0; i < PLATFORM_MAX_WINDOWS; i++)
+        if (w->p->sub[i] == w)
+            w->p->sub[i] = NULL;
+    draw_free(w->draw);
+    if (w->frame)
+        SDL_DestroyTexture(w->frame);
+    if (w->ren)
+        SDL_DestroyRenderer(w->ren);
+    if (w->win)
+        SDL_DestroyWindow(w->win);
+    free(w);
+}
+
+int platform_window_id(const ui_window *w)
+{
+    assert(w);
+    return (int)w->id;
+}
+
+ui_draw *platform_window_draw(ui_window *w)
+{
+    assert(w);
+    return w->draw;
+}
+
+void platform_window_present(ui_window *w)
+{
+    assert(w);
+    platform_frame_present(w->ren, w->frame);
+}
+
+bool platform_window_screenshot(ui_window *w, const char *png_path, char *why, size_t why_n)
+{
+    assert(w && png_path);
+    return platform_save_png(w->ren, w->out_w, w->out_h, png_path, why, why_n);
+}
+
 void platform_wake(ui_platform *p)
 {
     assert(p);
@@ -499,12 +739,18 @@ void platform_set_asset_layers(ui_platform *p, const char *const *packs, size_t 
 {
     assert(p);
     ui_draw_sdl_set_layers(p->draw, packs, n);
+    for (int i = 0; i < PLATFORM_MAX_WINDOWS; i++)
+        if (p->sub[i] && p->sub[i]->draw)
+            ui_draw_sdl_set_layers(p->sub[i]->draw, packs, n);
 }
 
 void platform_flush_images(ui_platform *p)
 {
     assert(p);
     ui_draw_sdl_flush_images(p->draw);
+    for (int i = 0; i < PLATFORM_MAX_WINDOWS; i++)
+        if (p->sub[i] && p->sub[i]->draw)
+            ui_draw_sdl_flush_images(p->sub[i]->draw);
 }
 
 char *platform_pref_path(void)

@@ -93,7 +93,7 @@ typedef enum ui_input_type {
     IN_MOUSE_UP,    /* x, y, button */
     IN_WHEEL,       /* dy (+ up) at x, y */
     IN_RESIZE,      /* new drawing size in w, h (platform_draw's size already follows) */
-    IN_WINDOW_CLOSE /* a secondary window's close button (window id in button) */
+    IN_WINDOW_CLOSE /* a secondary window's close button (window id in button and window) */
 } ui_input_type;
 
 typedef struct ui_input {
@@ -105,6 +105,7 @@ typedef struct ui_input {
     int dy;
     int w, h;
     char text[32];
+    int window; /* 0: the main window; else the secondary window's id (platform_window_id) */
 } ui_input;
 
 typedef struct ui_platform ui_platform;
@@ -137,6 +138,31 @@ void platform_toggle_fullscreen(ui_platform *p);
 void platform_text_input(ui_platform *p, bool on);
 /* Saves the last drawn frame as PNG; false with a reason on failure. */
 bool platform_screenshot(ui_platform *p, const char *png_path, char *why, size_t why_n);
+/* ---- secondary windows (the facilitator console on the facilitator's own screen) ---- */
+
+/* A second top-level window with its own renderer and drawing target. Its inputs come from
+ * platform_poll with ui_input.window set to its id; mouse positions are in its own pixels. */
+typedef struct ui_window ui_window;
+
+/* How many displays (screens) the system has; 1 when headless or unknown. */
+int platform_display_count(ui_platform *p);
+/* Opens a secondary window of w x h pixels titled title: on another display than the main
+ * window when there is one (so the projector never shows it), else beside the main window where
+ * the desktop has room. Returns NULL with a reason when headless or when SDL cannot. The
+ * platform keeps it until platform_window_close (platform_close closes what is left). */
+ui_window *platform_window_open(ui_platform *p, const char *title, int w, int h, char *why,
+                                size_t why_n);
+/* Closes the window (NULL is a no-op); its pending inputs are dropped. */
+void platform_window_close(ui_window *w);
+/* The id that tags the window's inputs (never 0). */
+int platform_window_id(const ui_window *w);
+/* The window's drawing target (size follows the window). Borrowed. */
+ui_draw *platform_window_draw(ui_window *w);
+/* Shows the frame drawn into the window since draw_begin. */
+void platform_window_present(ui_window *w);
+/* Saves the window's last drawn frame as PNG; false with a reason on failure. */
+bool platform_window_screenshot(ui_window *w, const char *png_path, char *why, size_t why_n);
+
 /* Wakes a platform_poll waiting in another thread (it returns, with or without an input):
  * safe to call from any thread while the platform is open (a file watcher uses it, so the idle
  * loop keeps sleeping instead of polling). */
