@@ -3,6 +3,8 @@
  * feeds it inputs and a drawing target. */
 #include "app.h"
 
+#include "facil.h"
+
 #include "layout.h"
 #include "packs.h"
 #include "reload.h"
@@ -17,9 +19,11 @@
 
 /* One row per screen_id, in enum order. */
 static const screen_ops *const app_screens[SCR_COUNT] = {
-    [SCR_TITLE] = &screen_title_ops,       [SCR_SETUP] = &screen_setup_ops,
-    [SCR_BOARD] = &screen_board_ops,       [SCR_END] = &screen_end_ops,
-    [SCR_SETTINGS] = &screen_settings_ops, [SCR_ERROR] = &screen_error_ops,
+    [SCR_TITLE] = &screen_title_ops,         [SCR_SETUP] = &screen_setup_ops,
+    [SCR_BOARD] = &screen_board_ops,         [SCR_END] = &screen_end_ops,
+    [SCR_SETTINGS] = &screen_settings_ops,   [SCR_ERROR] = &screen_error_ops,
+    [SCR_FACILITATOR] = &screen_console_ops, [SCR_RECORDS] = &screen_records_ops,
+    [SCR_DEBRIEF] = &screen_debrief_ops,     [SCR_REPLAY] = &screen_replay_ops,
 };
 
 const screen_ops *app_screen(screen_id id)
@@ -180,6 +184,8 @@ bool app_init(app *a, const char *content_root, const char *pref_dir)
 {
     assert(a);
     a->content_root = core_strdup(content_root ? content_root : data_default_root());
+    if (!a->facil)
+        a->facil = facil_new();
     a->board.selected_action = -1;
     a->board.curtain_role = -1;
     a->setup.editing = -1;
@@ -227,6 +233,8 @@ void app_free(app *a)
     free(a->pref_dir);
     free(a->autosave_path);
     a->content_root = a->pref_dir = a->autosave_path = NULL;
+    facil_free(a->facil);
+    a->facil = NULL;
     reload_free(a); /* stops the file watcher (before main closes the platform it wakes) */
     packs_free(a);
 }
@@ -275,6 +283,9 @@ void app_input(app *a, const ui_input *in)
             settings_save(&a->settings, a->pref_dir);
             return;
         }
+        /* F9: the facilitator console (its window, or the PIN prompt of the overlay) */
+        if (in->key == KEY_F9 && !facil_covers_main(a) && facil_reopen(a))
+            return;
         break;
     case IN_MOUSE_MOVE:
     case IN_MOUSE_DOWN:
@@ -289,6 +300,10 @@ void app_input(app *a, const ui_input *in)
         app_set_screen(a, a->screen);
     if (reload_input(a, in)) /* F5, and the reload error overlay over any screen */
         return;
+    if (facil_covers_main(a)) {
+        console_main_input(a, in); /* the overlay or its PIN prompt hides the screen */
+        return;
+    }
     if (app_screens[a->screen]->input)
         app_screens[a->screen]->input(a, in);
 }
@@ -301,13 +316,17 @@ void app_update(app *a, uint32_t dt_ms)
     a->now_ms += dt_ms;
     if (app_screens[a->screen]->update)
         app_screens[a->screen]->update(a, dt_ms);
+    facil_update(a, dt_ms);
     reload_update(a, dt_ms);
 }
 
 void app_draw(const app *a, ui_draw *d)
 {
     assert(a && d);
-    app_screens[a->screen]->draw(a, d);
+    if (facil_covers_main(a))
+        console_main_draw(a, d); /* never the board behind the console or the PIN prompt */
+    else
+        app_screens[a->screen]->draw(a, d);
     reload_draw(a, d); /* the reload toast and error overlay over the screen */
 }
 
@@ -325,6 +344,8 @@ static void app_adopt_match(app *a, match *m)
     match_free(a->match);
     a->match = m;
     app_board_reset(a);
+    facil_match_adopted(a);
+    solo_adopt(a); /* the solo clock, its record and the debrief start over with this game */
     /* Save a game in progress at once (Continue works before the first move); a finished game
      * being shown (--load of a finished save) must not remove the autosave of another game. */
     if (rules_outcome(match_state(m)) == OUT_ONGOING)
@@ -343,6 +364,8 @@ bool app_start_newgame(app *a, char *why, size_t why_n)
     if (!m)
         return false;
     app_adopt_match(a, m);
+    if (!ng->computer_facilitator)
+        facil_person_starts(a); /* a person runs the hidden side: the console opens */
     /* The next game from this screen gets a new seed (this one is recorded in the save). */
     ng->setup.seed = app_random_seed(a);
     return true;
@@ -350,10 +373,15 @@ bool app_start_newgame(app *a, char *why, size_t why_n)
 
 bool app_start_quick(app *a, int sc, game_mode mode, char *why, size_t why_n)
 {
+    return app_start_seeded(a, sc, mode, app_random_seed(a), why, why_n);
+}
+
+bool app_start_seeded(app *a, int sc, game_mode mode, uint64_t seed, char *why, size_t why_n)
+{
     assert(a && a->rs && sc >= 0 && (size_t)sc < a->rs->n_scenarios);
     game_setup su;
     memset(&su, 0, sizeof su);
-    setup_default(&su, a->rs, sc, app_random_seed(a));
+    setup_default(&su, a->rs, sc, seed);
     su.mode = mode;
     /* One person sees everything anyway: no curtain to pass around; a tutorial shows every
      * result openly, so the learner sees what each role learns. */

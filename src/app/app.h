@@ -13,6 +13,7 @@
 #define MALCON_APP_H
 
 #include "data.h"
+#include "debrief.h"
 #include "draw.h"
 #include "i18n.h"
 #include "platform.h"
@@ -28,6 +29,10 @@ typedef enum screen_id {
     SCR_END,
     SCR_SETTINGS,
     SCR_ERROR, /* content could not be loaded: the errors, retry, quit */
+    SCR_FACILITATOR, /* the facilitator console in the main window (screenshots) */
+    SCR_RECORDS,     /* solo practice records per scenario (screen_records.c) */
+    SCR_DEBRIEF,     /* after every game: what happened and why (screen_debrief.c) */
+    SCR_REPLAY,      /* step through a game move by move (screen_replay.c) */
     SCR_COUNT
 } screen_id;
 
@@ -49,12 +54,17 @@ extern const screen_ops screen_board_ops; /* src/app/screen_board.c (the board h
 extern const screen_ops screen_end_ops;
 extern const screen_ops screen_settings_ops;
 extern const screen_ops screen_error_ops;
+extern const screen_ops screen_console_ops; /* src/app/screen_console.c ("facilitator") */
+extern const screen_ops screen_records_ops;
+extern const screen_ops screen_debrief_ops;
+extern const screen_ops screen_replay_ops;
 
 /* Settings chosen on the new-game screen (and kept for the next game). */
 typedef struct app_newgame {
     int scenario;     /* ruleset scenario index */
     game_setup setup; /* players, roles, seed, options */
     bool computer_facilitator;
+    char facilitator_pin[8]; /* "Person": the overlay's 4-digit PIN ("" none yet) */
 } app_newgame;
 
 /* The user's settings (settings.txt in the user's data folder). */
@@ -96,6 +106,8 @@ typedef struct board_ui {
     int event_shown;        /* event whose card is shown, -1 none */
     uint32_t event_ms;      /* flip animation time left */
     const match *ready_for; /* the match this state was set up for (else it is reset) */
+    bool paused;            /* the pause menu is open (solo: the clock stops, the board hides) */
+    int pause_focus;        /* its keyboard focus */
 } board_ui;
 
 /* What the title screen knows about the autosaved game. */
@@ -107,7 +119,7 @@ typedef enum autosave_status {
 } autosave_status;
 
 /* The setup screen's text fields. */
-enum { SETUP_EDIT_NONE = -1, SETUP_EDIT_NAME = 0, SETUP_EDIT_SEED = 1 };
+enum { SETUP_EDIT_NONE = -1, SETUP_EDIT_NAME = 0, SETUP_EDIT_SEED = 1, SETUP_EDIT_PIN = 2 };
 
 /* Per-screen UI state of the screens in this folder (never restored by undo). */
 typedef struct setup_ui {
@@ -161,9 +173,17 @@ struct app {
     char title_message[256];  /* shown on the title (autosave problems, start failures) */
     char title_continue[192]; /* what "Continue" would bring back (scenario, day, phase) */
     uint64_t seed_entropy;    /* source of random seeds (main: the time; tests: fixed) */
+    struct facil *facil;      /* the human facilitator and the console (facil.h) */
     struct app_packs *packs;   /* content packs over content_root (packs.h; made on first use) */
     struct app_reload *reload; /* hot reload: watcher, error overlay, toast (reload.h) */
     int title_pack_focus;      /* the title's focus in its content pack list, -1 none */
+    /* solo practice, the debrief, records and replay (solo.h, debrief.h) */
+    app_solo solo;
+    debrief_ui debrief;
+    records_ui records;
+    replay_ui replay;
+    screen_id settings_back; /* where the settings screen goes back to (the title, or the board
+                                when opened from the pause menu) */
 };
 
 /* ---- the screen table ---- */
@@ -211,6 +231,8 @@ void app_player_name(const app *a, int n, char *out, size_t out_n);
 bool app_start_newgame(app *a, char *why, size_t why_n);
 /* Starts scenario sc with its default setup for one player (solo practice, tutorial). */
 bool app_start_quick(app *a, int sc, game_mode mode, char *why, size_t why_n);
+/* The same with a given seed ("play this seed again" from the records). */
+bool app_start_seeded(app *a, int sc, game_mode mode, uint64_t seed, char *why, size_t why_n);
 /* Replaces the match by one rebuilt from save or script text (the app takes nothing);
  * false with "line N: reason" on failure. */
 bool app_load_text(app *a, const char *text, char *why, size_t why_n);
@@ -239,17 +261,29 @@ bool settings_save(const app_settings *s, const char *dir);
 
 /* ---- the new-game setup (newgame.c, pure) ---- */
 
-/* The rules seat every player with at least one role, so a scenario takes at most as many
- * players as it has roles in play (and at most RULES_MAX_PLAYERS). */
+/* The rules seat every player with at least one role: a scenario takes at most as many players
+ * as its roles plus the extra roles that may join it (and at most RULES_MAX_PLAYERS): 8 with
+ * the shipped content. */
 int newgame_max_players(const ruleset *rs, int sc);
-/* Deals the roles in play of scenario sc as evenly as possible to su's n_players players, in
- * turn order (player 1 gets the first role, ...); every role in play is held by exactly one
- * player and roles not in play by nobody. */
+/* True when role r is one of scenario sc's roles (required: exactly one player holds it). */
+bool newgame_required(const ruleset *rs, int sc, int role);
+/* The roles that may join sc beyond its own, in the order a deal adds them: the expansion
+ * roles (core: false) in ruleset order, then any other ruleset role sc leaves out. Writes up to
+ * max role indices to out; returns how many. The setup grid lists them after sc's roles. */
+int newgame_extra_roles(const ruleset *rs, int sc, int *out, int max);
+/* Deals sc's roles as evenly as possible to su's n_players players, in turn order (player 1
+ * gets the first role, ...); with more players than sc's roles, extra roles join (in
+ * newgame_extra_roles order) until everyone holds one. Every role of sc is held by exactly one
+ * player; no other role is held. */
 void newgame_deal_evenly(game_setup *su, const ruleset *rs, int sc);
+/* Takes an extra (not required) role from its holder, so it leaves the game; false and no
+ * change when r is required, held by nobody, or its holder's only role. */
+bool newgame_unassign(game_setup *su, const ruleset *rs, int sc, int role);
 /* Changes the number of players (clamped to 1..newgame_max_players), keeping it valid: an
- * untouched even deal is dealt evenly again; otherwise roles of removed players go to the least
- * loaded remaining players and each new player takes one role from the most loaded player. New
- * players get their names from names[] (may be NULL: "Player N"). */
+ * untouched even deal is dealt evenly again; otherwise the required roles of removed players go
+ * to the least loaded remaining players (their extra roles leave) and each new player takes one
+ * role from the most loaded player, or else the next extra role. New players get their names
+ * from names[] (may be NULL: "Player N"). */
 void newgame_set_players(game_setup *su, const ruleset *rs, int sc, int n,
                          const char *const *names);
 /* Gives role r to player p (taking it from whoever held it); when that leaves the previous
@@ -257,9 +291,9 @@ void newgame_set_players(game_setup *su, const ruleset *rs, int sc, int n,
 void newgame_assign(game_setup *su, int role, int player);
 /* The player who holds role r, or -1. */
 int newgame_holder(const game_setup *su, int role);
-/* True when every role in play of sc is held by exactly one of the n_players players, every
- * player holds at least one role and none holds a role outside play; else false with a
- * reason. */
+/* True when every role of sc is held by exactly one of the n_players players, every player
+ * holds at least one role, and any other role held is a ruleset role held by one player only
+ * (it joins the game); else false with a reason. */
 bool newgame_valid(const game_setup *su, const ruleset *rs, int sc, char *why, size_t why_n);
 /* Switches the setup to scenario sc: keeps players, names and options, redeals the roles. */
 void newgame_set_scenario(app_newgame *ng, const ruleset *rs, int sc);

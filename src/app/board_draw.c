@@ -9,6 +9,8 @@
  */
 #include "board.h"
 #include "card_draw.h"
+#include "solo.h"
+#include "facil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,8 +215,10 @@ typedef struct frame {
     int role;   /* acting role */
     int n_acts; /* its actions */
     int acts[BOARD_MAX_ACTIONS];
-    board_targets targets; /* legal targets of the current selection */
-    int focus;             /* focus index, clamped */
+    board_targets targets;     /* legal targets of the current selection */
+    int focus;                 /* focus index, clamped */
+    int team[RULES_MAX_ROLES]; /* the roles in play in turn order (rules_turn_order) */
+    int n_team;
 } frame;
 
 static const char *tr(const frame *f, const char *msgid)
@@ -367,7 +371,23 @@ static void draw_status(ui_draw *d, const frame *f)
     int ic = r.h - L->pad;
     ui_rect ir = rc(r.x + L->pad / 2, r.y + L->pad / 2, ic, ic);
     ui_rect tr_ = rc(r.x + ic + L->pad, r.y, r.w - ic - L->pad * 3 / 2, r.h);
-    if (su->mode == MODE_SOLO) {
+    int left = solo_seconds_shown(f->a, f->s);
+    if (su->mode == MODE_SOLO && left >= 0) {
+        /* the solo clock, big; the last minute in red with the word "left" kept (and the seed,
+         * so a run can be shared); a click on it or Esc pauses */
+        bool low = left <= 60;
+        if (low)
+            draw_round(d, inset(r, 2, 2), L->radius, UI_RGB(0x5a1f24));
+        draw_icon(d, UI_ICON_CLOCK, ir, low ? COL_INFECTED : COL_ACCENT);
+        char t[16];
+        solo_format_time(left, t, sizeof t);
+        snprintf(buf, sizeof buf, tr(f, "%s left"), t);
+        text1(d, rc(tr_.x, r.y, tr_.w, r.h * 6 / 10), buf, L->px_title, UI_FONT_BOLD,
+              low ? COL_TEXT : COL_ACCENT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        snprintf(buf, sizeof buf, "%s %llu", tr(f, "Seed"), (unsigned long long)su->seed);
+        text1(d, rc(tr_.x, r.y + r.h * 55 / 100, tr_.w, r.h * 4 / 10), buf, L->px_small,
+              UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    } else if (su->mode == MODE_SOLO) {
         draw_icon(d, UI_ICON_CLOCK, ir, COL_MUTED);
         snprintf(buf, sizeof buf, "%s\n%s %llu", tr(f, "Solo practice"), tr(f, "Seed"),
                  (unsigned long long)su->seed);
@@ -575,10 +595,20 @@ static void draw_legend(ui_draw *d, const frame *f)
     text1(d, rc(x, r.y, r.w, h), tr(f, "Network segments:"), px, UI_FONT_BOLD, COL_MUTED,
           UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     x += text_width(d, tr(f, "Network segments:"), px, UI_FONT_BOLD) + L->pad;
+    /* A person facilitates this game but closed the console: the computer runs the hidden side
+     * until it is opened again (facil.h); the room is told so at the right of the legend. */
+    int reserve = 0;
+    if (facil_configured(f->a) && !facil_human(f->a)) {
+        const char *who = tr(f, "Computer facilitator");
+        reserve = imin(text_width(d, who, px, UI_FONT_BOLD) + h + h / 2, r.w / 2);
+        badge(d, r.x + r.w - reserve, r.y, h, UI_ICON_SERVER, who, COL_ISOLATED, COL_INK, px,
+              reserve);
+        reserve += L->pad;
+    }
     for (size_t s = 0; s < f->sc->n_segments; s++) {
         const char *name = ml_get(&f->sc->segments[s].name, f->l);
         int tw = text_width(d, name, px, UI_FONT_REGULAR);
-        if (x + h + tw > r.x + r.w)
+        if (x + h + tw > r.x + r.w - reserve)
             break;
         draw_round(d, rc(x, r.y + h / 4, h * 3 / 4, h / 2), h / 6, seg_color((int)s));
         text1(d, rc(x + h, r.y, tw + 4, h), name, px, UI_FONT_REGULAR, COL_TEXT,
@@ -835,8 +865,8 @@ static void draw_team(ui_draw *d, const frame *f)
 {
     const board_layout *L = &f->L;
     int turn = f->c.phase == PHASE_ACTION ? rules_current_role(f->s) : -1;
-    for (int i = 0; i < L->n_team && (size_t)i < f->sc->n_roles; i++) {
-        int role = f->sc->roles[i];
+    for (int i = 0; i < L->n_team && i < f->n_team; i++) {
+        int role = f->team[i];
         ui_rect r = L->team_chip[i];
         bool passed = f->c.phase == PHASE_ACTION && rules_passed(f->s, role);
         bool me = role == f->role;
@@ -978,6 +1008,11 @@ static void draw_phase_panel(ui_draw *d, const frame *f)
                        : f->c.phase == PHASE_SETUP
                            ? "The facilitator places the infected terminal(s) in secret."
                            : "The customer briefing is over.";
+    /* a person runs the hidden side from the console: the room waits for them */
+    bool waiting = facil_human(f->a) && f->c.phase != PHASE_OVER;
+    if (waiting)
+        text = f->a->facil->use_window ? "Waiting for the facilitator..."
+                                       : "Waiting for the facilitator (F9: facilitator console)...";
     /* a slow pulse so the room sees the computer is working */
     int pulse = (int)(f->a->board.anim_ms / 8 % 200);
     pulse = pulse < 100 ? pulse : 200 - pulse;
@@ -1288,8 +1323,16 @@ static void draw_notebook(ui_draw *d, const frame *f)
 /* A tutorial hint for this moment, shown over the top of the floor plan. */
 static void draw_hint(ui_draw *d, const frame *f)
 {
-    if (!f->a->show_hints || !f->sc->tutorial)
+    if (!f->sc->tutorial)
         return;
+    if (!f->a->show_hints) {
+        /* the strip stays in the layout: say how to bring the hints back (H) */
+        if (f->L.hint.w > 0)
+            text1(d, inset(f->L.hint, f->L.pad, f->L.pad / 2),
+                  tr(f, "Hints are off (H shows them)"), f->L.px_small, UI_FONT_REGULAR, COL_DIM,
+                  UI_ALIGN_LEFT | UI_VALIGN_BOTTOM);
+        return;
+    }
     const hint_def *best = NULL;
     for (size_t i = 0; i < f->sc->n_hints; i++) {
         const hint_def *h = &f->sc->hints[i];
@@ -1332,14 +1375,20 @@ void board_draw(const app *a, ui_draw *d)
     rules_clock(f.s, &f.c);
     f.role = board_play_acting_role(a);
     f.n_acts = f.c.phase == PHASE_ACTION ? board_play_role_actions(a, f.role, f.acts) : 0;
+    f.n_team = (int)rules_turn_order(f.s, f.team, RULES_MAX_ROLES);
     board_layout_compute(&f.L, a->width > 0 ? a->width : d->width,
-                         a->height > 0 ? a->height : d->height, f.sc, f.n_acts,
-                         (int)(f.sc->n_roles < RULES_MAX_ROLES ? f.sc->n_roles : RULES_MAX_ROLES));
+                         a->height > 0 ? a->height : d->height, f.sc, f.n_acts, f.n_team);
     board_play_targets(a, &f.targets);
     /* focus -1: no keyboard focus shown (the mouse is in use) */
     int nfocus = a->board.mode == BM_IDLE ? f.n_acts + 2 : f.targets.n;
     f.focus = a->board.focus < 0 || nfocus == 0 ? -1 : a->board.focus % nfocus;
 
+    if (board_pause_hides(a)) {
+        /* solo practice paused: nothing of the board while the clock stands still */
+        board_pause_draw(a, d);
+        draw_end(d);
+        return;
+    }
     if (a->board.curtain) {
         /* nothing of the board: the screen is the acting player's for a moment */
         draw_curtain(d, &f);
@@ -1364,5 +1413,6 @@ void board_draw(const app *a, ui_draw *d)
         draw_note_menu(d, &f);
         draw_tooltip(d, &f);
     }
+    board_pause_draw(a, d); /* the pause menu over the board (when open) */
     draw_end(d);
 }

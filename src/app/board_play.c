@@ -9,6 +9,8 @@
  * match after every change.
  */
 #include "board.h"
+#include "facil.h"
+#include "solo.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -92,8 +94,8 @@ int board_play_acting_role(const app *a)
     }
     if (chosen >= 0 && rules_role_in_play(s, chosen))
         return chosen;
-    const scenario_def *sc = state_scenario(s);
-    return sc->n_roles > 0 ? sc->roles[0] : -1;
+    int first;
+    return rules_turn_order(s, &first, 1) ? first : -1;
 }
 
 int board_play_role_actions(const app *a, int role, int *out)
@@ -131,11 +133,24 @@ static int play_candidates(const game_state *s, target_kind k)
     case TGT_ROOM:
         return (int)sc->n_rooms;
     case TGT_ROLE:
-    case TGT_ROLE_PAIR:
-        return (int)state_ruleset(s)->n_roles;
+    case TGT_ROLE_PAIR: {
+        int team[RULES_MAX_ROLES];
+        return (int)rules_turn_order(s, team, RULES_MAX_ROLES);
+    }
     default:
         return 1;
     }
+}
+
+/* The id of candidate i of a target kind: terminals and rooms by index, roles in turn order
+ * (so Tab walks the team strip in its order). */
+static int play_candidate(const game_state *s, target_kind k, int i)
+{
+    if (k != TGT_ROLE && k != TGT_ROLE_PAIR)
+        return i;
+    int team[RULES_MAX_ROLES];
+    int n = (int)rules_turn_order(s, team, RULES_MAX_ROLES);
+    return i >= 0 && i < n ? team[i] : -1;
 }
 
 bool board_play_action_playable(const app *a, int role, int act, char *why, size_t why_n)
@@ -148,8 +163,9 @@ bool board_play_action_playable(const app *a, int role, int act, char *why, size
     for (int i = 0; i < n; i++) {
         int jn = ad->target == TGT_ROLE_PAIR ? n : 1;
         for (int j = 0; j < jn; j++) {
-            move m = play_act_move(role, act, ad->target == TGT_NONE ? -1 : i,
-                                   ad->target == TGT_ROLE_PAIR ? j : -1);
+            move m = play_act_move(
+                role, act, ad->target == TGT_NONE ? -1 : play_candidate(s, ad->target, i),
+                ad->target == TGT_ROLE_PAIR ? play_candidate(s, ad->target, j) : -1);
             if (ad->target == TGT_ROLE_PAIR && i == j)
                 continue;
             char r[RULES_WHY_MAX] = "";
@@ -214,26 +230,28 @@ void board_play_targets(const app *a, board_targets *out)
     case TGT_ROOM:
     case TGT_ROLE:
         for (int i = 0; i < n; i++) {
-            move m = play_act_move(role, act, i, -1);
+            int id = play_candidate(s, ad->target, i);
+            move m = play_act_move(role, act, id, -1);
             if (rules_check(s, &m, NULL, 0))
                 targets_add(out,
                             ad->target == TGT_TERMINAL ? BT_TERMINAL
                             : ad->target == TGT_ROOM   ? BT_ROOM
                                                        : BT_ROLE,
-                            i);
+                            id);
         }
         break;
     case TGT_ROLE_PAIR:
         /* two steps: the role that gives (some receiver must exist), then the receiver */
         for (int i = 0; i < n; i++) {
+            int id = play_candidate(s, ad->target, i);
             for (int j = 0; j < n; j++) {
-                int from = b->pending_target >= 0 ? b->pending_target : i;
-                int to = b->pending_target >= 0 ? i : j;
+                int from = b->pending_target >= 0 ? b->pending_target : id;
+                int to = b->pending_target >= 0 ? id : play_candidate(s, ad->target, j);
                 if (from == to)
                     continue;
                 move m = play_act_move(role, act, from, to);
                 if (rules_check(s, &m, NULL, 0)) {
-                    targets_add(out, BT_ROLE, i);
+                    targets_add(out, BT_ROLE, id);
                     break;
                 }
                 if (b->pending_target >= 0)
@@ -270,8 +288,10 @@ bool board_play_move(app *a, const move *m, char *why, size_t why_n)
 {
     char *line = move_format(play_state(a), m);
     /* the reason in the players' language (match_play's is English, for saves and tools) */
-    bool ok = rules_check_lang(play_state(a), m, a->lang, why, why_n) &&
-              match_play(a->match, m, why, why_n);
+    bool ok = rules_check_lang(play_state(a), m, a->lang, why, why_n);
+    if (ok)
+        solo_record_time(a, m); /* solo: the clock goes into the game before a player's move */
+    ok = ok && match_play(a->match, m, why, why_n);
     if (ok) {
         /* saved first: a line on stdout means the move is on disk (the kill test relies on it) */
         app_autosave(a);
@@ -362,11 +382,11 @@ void board_play_choose_target(app *a, board_target_kind k, int id)
             b->focus = -1; /* Tab starts at the first receiver */
             return;
         }
-        int other = -1;
-        const scenario_def *sc = state_scenario(s);
-        for (size_t i = 0; i < sc->n_roles && other < 0; i++)
-            if (sc->roles[i] != id)
-                other = sc->roles[i];
+        int other = -1, team[RULES_MAX_ROLES];
+        int n_team = (int)rules_turn_order(s, team, RULES_MAX_ROLES);
+        for (int i = 0; i < n_team && other < 0; i++)
+            if (team[i] != id)
+                other = team[i];
         move m = play_act_move(role, b->selected_action, id, other);
         if (!rules_check_lang(s, &m, a->lang, why, sizeof why))
             play_message2(a, "Not possible", why);
@@ -417,6 +437,7 @@ void board_play_undo(app *a)
 {
     if (a->board.curtain || a->board.result_shown)
         return;
+    solo_undo_time(a); /* the clock's records go back with the move they came before */
     size_t n = match_moves(a->match);
     if (!match_can_undo(a->match) || !match_undo(a->match)) {
         const char *reason = "nothing to undo";
@@ -430,6 +451,7 @@ void board_play_undo(app *a)
         play_message2(a, board_play_tr(a, "Cannot undo"), board_play_tr(a, reason));
         return;
     }
+    solo_undo_time(a);
     app_autosave(a); /* before the line, as for moves */
     printf("malcon: undo\n");
     fflush(stdout);
@@ -666,6 +688,8 @@ static bool play_facilitator_step(app *a, phase p, uint32_t dt)
     board_ui *b = &a->board;
     if (p != PHASE_SETUP && p != PHASE_MALWARE && p != PHASE_EVENT)
         return false;
+    if (facil_human(a))
+        return false; /* a person runs the hidden side from the console (facil.h) */
     if (b->facilitator_wait_ms > dt && !a->fast_forward) {
         b->facilitator_wait_ms -= dt;
         return false;
@@ -694,9 +718,9 @@ void board_play_tick(app *a, uint32_t dt)
     for (int r = 0; r < RULES_MAX_ROOMS; r++)
         b->count_ms[r] = b->count_ms[r] > dt ? b->count_ms[r] - dt : 0;
 
-    /* The computer facilitator runs the hidden side. (A human facilitator's console is another
-     * issue; until it exists the computer always facilitates.) Fast forward (screenshots)
-     * plays its moves at once, up to the point where a player must act. */
+    /* The computer facilitator runs the hidden side unless a person does from the console
+     * (facil.h). Fast forward (screenshots) plays its moves at once, up to the point where a
+     * player must act. */
     clock_view c;
     for (int guard = 0; guard < 64; guard++) {
         if (b->curtain || b->result_shown)
@@ -711,7 +735,9 @@ void board_play_tick(app *a, uint32_t dt)
     }
     rules_clock(play_state(a), &c);
     if (c.phase == PHASE_MEETING) {
-        if (b->meeting_ms_left > dt) {
+        if (facil_paused(a)) {
+            /* the facilitator paused the timers: the countdown waits */
+        } else if (b->meeting_ms_left > dt) {
             b->meeting_ms_left -= dt;
         } else {
             b->meeting_ms_left = 0;

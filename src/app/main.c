@@ -3,6 +3,7 @@
 #include "app.h"
 #include "packs.h"
 #include "reload.h"
+#include "facil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,8 @@ typedef struct main_opts {
     const char *screenshot;
     const char *packs[PACKS_MAX]; /* --pack DIR (repeatable), in order */
     int n_packs;
+    bool facilitator; /* --facilitator: the console in a second window */
+    int page;         /* --page N: the debrief's page shown first (1-6) */
 } main_opts;
 
 static void main_usage(FILE *f)
@@ -46,6 +49,11 @@ static void main_usage(FILE *f)
           "  --load SAVE          bring the game to the point of a save or action script,\n"
           "                       then show the board (or the end screen if it is over)\n"
           "  --screenshot FILE    render the chosen screen offscreen to FILE (PNG) and exit\n"
+          "                       (--screen solo: a new solo practice game with its clock;\n"
+          "                       records; debrief and replay: need --load of a game)\n"
+          "  --page N             the debrief page shown first (1-6)\n"
+          "  --facilitator        a person runs the hidden side from the facilitator console\n"
+          "                       in a second window (--screen facilitator: the console itself)\n"
           "  --help               this text\n"
           "\n"
           "Keys everywhere: F11 fullscreen, F12 screenshot (into $MALCON_SCREENSHOT_DIR, else the\n"
@@ -71,6 +79,17 @@ static bool main_parse(int argc, char **argv, main_opts *o, bool *help)
             return true;
         } else if (!strcmp(arg, "--fullscreen")) {
             o->fullscreen = true;
+            continue;
+        } else if (!strcmp(arg, "--facilitator")) {
+            o->facilitator = true;
+            continue;
+        } else if (!strcmp(arg, "--page")) {
+            if (i + 1 >= argc || sscanf(argv[i + 1], "%d", &o->page) != 1 || o->page < 1 ||
+                o->page > DP_COUNT) {
+                fprintf(stderr, "malcon: --page wants a debrief page number, 1 to %d\n", DP_COUNT);
+                return false;
+            }
+            i++;
             continue;
         } else if (!strcmp(arg, "--content")) {
             slot = &o->content;
@@ -115,8 +134,12 @@ static bool main_parse(int argc, char **argv, main_opts *o, bool *help)
         fprintf(stderr, "malcon: --lang is ja or en, not '%s'\n", o->lang);
         return false;
     }
-    if (o->screen && (app_screen_find(o->screen) < 0 || app_screen_find(o->screen) == SCR_ERROR)) {
-        fprintf(stderr, "malcon: unknown screen '%s' (title, setup, board, end, settings)\n",
+    /* "solo" is no screen of its own: the board of a new solo practice game */
+    if (o->screen && strcmp(o->screen, "solo") != 0 &&
+        (app_screen_find(o->screen) < 0 || app_screen_find(o->screen) == SCR_ERROR)) {
+        fprintf(stderr,
+                "malcon: unknown screen '%s' (title, setup, board, end, settings, solo, "
+                "records, debrief, replay)\n",
                 o->screen);
         return false;
     }
@@ -186,9 +209,30 @@ static bool main_prepare(app *a, const main_opts *o, screen_id *first)
         }
         *first = app_match_screen(a);
     }
+    if (o->screen && !strcmp(o->screen, "solo")) {
+        /* solo practice as the title starts it: the timed scenario (or --scenario) with the
+         * clock running, one player holding the core roles */
+        int sc = o->scenario ? a->newgame.scenario : -1;
+        for (size_t i = 0; sc < 0 && i < a->rs->n_scenarios; i++)
+            if (a->rs->scenarios[i].solo_seconds > 0 && !a->rs->scenarios[i].tutorial)
+                sc = (int)i;
+        if (sc < 0 || !app_start_seeded(a, sc, MODE_SOLO, a->newgame.setup.seed, why, sizeof why)) {
+            fprintf(stderr, "malcon: cannot start solo practice: %s\n",
+                    sc < 0 ? "no scenario has a solo time limit" : why);
+            return false;
+        }
+        *first = SCR_BOARD;
+        return true;
+    }
     if (o->screen) {
         screen_id s = (screen_id)app_screen_find(o->screen);
-        if (s == SCR_BOARD && !a->match) {
+        if ((s == SCR_DEBRIEF || s == SCR_REPLAY) && !a->match) {
+            fprintf(stderr, "malcon: --screen %s needs --load of a game\n", o->screen);
+            return false;
+        }
+        if (s == SCR_DEBRIEF && o->page > 0)
+            a->debrief.page = o->page - 1;
+        if ((s == SCR_BOARD || s == SCR_FACILITATOR) && !a->match) {
             if (!app_start_newgame(a, why, sizeof why)) {
                 fprintf(stderr, "malcon: cannot start the game: %s\n", why);
                 return false;
@@ -229,8 +273,9 @@ static int main_screenshot(app *a, ui_platform *p, screen_id first, const char *
     return 0;
 }
 
-/* Saves the frame just presented (F12) as the next numbered PNG in the screenshot folder. */
-static void main_save_frame(const app *a, ui_platform *p, int *counter)
+/* Saves the frame just presented (F12) as the next numbered PNG in the screenshot folder: the
+ * main window's, or the console window's when win is not NULL. */
+static void main_save_frame(const app *a, ui_platform *p, ui_window *win, int *counter)
 {
     const char *dir = getenv("MALCON_SCREENSHOT_DIR");
     if (!dir || !*dir)
@@ -239,7 +284,8 @@ static void main_save_frame(const app *a, ui_platform *p, int *counter)
     snprintf(name, sizeof name, "malcon-shot-%03d.png", ++*counter);
     char *path = data_path_join(dir, name);
     char why[256];
-    if (platform_screenshot(p, path, why, sizeof why))
+    if (win ? platform_window_screenshot(win, path, why, sizeof why)
+            : platform_screenshot(p, path, why, sizeof why))
         printf("malcon: screenshot %s\n", path);
     else
         fprintf(stderr, "malcon: screenshot: %s\n", why);
@@ -247,10 +293,61 @@ static void main_save_frame(const app *a, ui_platform *p, int *counter)
     free(path);
 }
 
+/* Opens or closes the facilitator console's window as the app wants it (facil.h). True when it
+ * was opened or closed now. */
+static bool main_console_sync(app *a, ui_platform *p, ui_window **win)
+{
+    facil *f = a->facil;
+    bool want = f && f->use_window && f->window;
+    if (want && !*win) {
+        char why[256] = "";
+        *win =
+            platform_window_open(p, FACIL_TITLE, FACIL_CONSOLE_W, FACIL_CONSOLE_H, why, sizeof why);
+        if (!*win) {
+            fprintf(stderr, "malcon: cannot open the facilitator console window: %s\n", why);
+            facil_window_failed(a);
+            return true;
+        }
+        ui_draw *d = platform_window_draw(*win);
+        f->w = d->width;
+        f->h = d->height;
+        printf("malcon: console open\n");
+        fflush(stdout);
+        return true;
+    }
+    if (!want && *win) {
+        platform_window_close(*win);
+        *win = NULL;
+        if (f)
+            f->w = f->h = 0;
+        printf("malcon: console closed\n");
+        fflush(stdout);
+        return true;
+    }
+    return false;
+}
+
+/* One input of the console window. Sets *shot on F12 (a screenshot of the console). */
+static void main_console_input(app *a, const ui_input *in, bool *shot)
+{
+    facil *f = a->facil;
+    if (in->type == IN_WINDOW_CLOSE)
+        facil_hand_over(a); /* the game goes on: the computer facilitates until F9 */
+    else if (in->type == IN_RESIZE)
+        f->w = in->w, f->h = in->h;
+    else if (in->type == IN_KEY && in->key == KEY_F12)
+        *shot = true;
+    else if (in->type == IN_KEY && in->key == KEY_F11)
+        ; /* fullscreen is the projector's business */
+    else
+        console_input(a, in, f->w, f->h);
+}
+
 /* The interactive loop. Returns the exit status. */
 static int main_loop(app *a, ui_platform *p)
 {
-    bool first_frame = false, was_animating = true, shot = false;
+    bool first_frame = false, was_animating = true, shot = false, console_shot = false;
+    ui_window *console = NULL;
     int shots = 0;
     int shown = -1;
     uint32_t last = platform_ticks(p);
@@ -261,11 +358,15 @@ static int main_loop(app *a, ui_platform *p)
             timeout = 0;
         bool got = platform_poll(p, &in, timeout), changed = got;
         while (got && !a->quit) {
-            /* F12 belongs to the loop: it saves the next frame it presents */
-            if (in.type == IN_KEY && in.key == KEY_F12)
-                shot = true;
-            else
+            if (in.window != 0) {
+                /* the facilitator console's window (inputs of a closed one are dropped) */
+                if (console && in.window == platform_window_id(console))
+                    main_console_input(a, &in, &console_shot);
+            } else if (in.type == IN_KEY && in.key == KEY_F12) {
+                shot = true; /* F12 belongs to the loop: it saves the next frame it presents */
+            } else {
                 app_input(a, &in);
+            }
             got = platform_poll(p, &in, 0);
         }
         if (a->quit)
@@ -293,13 +394,19 @@ static int main_loop(app *a, ui_platform *p)
             printf("malcon: screen %s\n", app_screen(a->screen)->name);
             fflush(stdout);
         }
+        changed = main_console_sync(a, p, &console) || changed;
         if (changed) {
             ui_draw *d = platform_draw(p);
             a->width = d->width;
             a->height = d->height;
             app_draw(a, d);
+            /* the console shows the same game: it changes when the main window does */
+            if (console)
+                console_draw(a, platform_window_draw(console), a->facil->w, a->facil->h);
         }
         platform_present(p);
+        if (console)
+            platform_window_present(console);
         if (!first_frame) {
             first_frame = true;
             printf("malcon: first frame\n");
@@ -307,9 +414,14 @@ static int main_loop(app *a, ui_platform *p)
         }
         if (shot) {
             shot = false;
-            main_save_frame(a, p, &shots);
+            main_save_frame(a, p, NULL, &shots);
+        }
+        if (console_shot && console) {
+            console_shot = false;
+            main_save_frame(a, p, console, &shots);
         }
     }
+    platform_window_close(console);
     return 0;
 }
 
@@ -357,6 +469,8 @@ int main(int argc, char **argv)
     }
     if (o.lang)
         app_set_lang(&a, strcmp(o.lang, "en") ? LANG_JA : LANG_EN);
+    if (o.facilitator && !o.screenshot)
+        facil_force_window(&a);
 
     screen_id first = content_ok ? SCR_TITLE : SCR_ERROR;
     if (content_ok && !main_prepare(&a, &o, &first)) {

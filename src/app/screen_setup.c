@@ -2,6 +2,7 @@
  * language, information options, facilitator, seed, Start. Usable with the mouse alone or the
  * keyboard alone (Tab/arrows move, Enter/Space act, Esc goes back, number keys pick). */
 #include "app.h"
+#include "facil.h"
 #include "layout.h"
 #include "widget.h"
 
@@ -25,6 +26,7 @@ typedef enum setup_stop {
     SF_DEAL,
     SF_START,
     SF_BACK,
+    SF_PIN, /* "Person": the overlay's PIN; in Tab order right after SF_FAC (its row) */
     SF_COUNT
 } setup_stop;
 
@@ -38,10 +40,13 @@ typedef struct setup_geom {
     ui_rect title, hint;
     ui_rect sc_panel, sc_label, sc_prev, sc_next, sc_name, sc_desc, sc_facts;
     ui_rect opt_panel, opt_label[SETUP_OPTS], opt_ctrl[SETUP_OPTS], seed_field, seed_new;
+    ui_rect pin_field; /* "Person": the PIN, between the row's label and its choice */
     ui_rect pl_panel, pl_label, pl_minus, pl_count, pl_plus, names_label;
     ui_rect name[RULES_MAX_PLAYERS], badge[RULES_MAX_PLAYERS];
     ui_rect grid_label, grid_head[RULES_MAX_PLAYERS];
-    int n_rows;
+    int n_rows, n_required;        /* rows: sc's roles (required), then the extra roles */
+    int row_role[RULES_MAX_ROLES]; /* role index of each row */
+    ui_rect extra_label;           /* the line above the extra roles (empty when none) */
     ui_rect row_label[RULES_MAX_ROLES], cell[RULES_MAX_ROLES][RULES_MAX_PLAYERS];
     ui_rect deal, start, back, message;
 } setup_geom;
@@ -49,6 +54,18 @@ typedef struct setup_geom {
 static const scenario_def *setup_scenario(const app *a)
 {
     return &a->rs->scenarios[a->newgame.scenario];
+}
+
+/* The roles grid's rows: the scenario's roles (required), then the roles that may join
+ * (newgame_extra_roles order). Returns the row count; *n_required gets the first part's. */
+static int setup_rows(const app *a, int roles[RULES_MAX_ROLES], int *n_required)
+{
+    const scenario_def *sc = setup_scenario(a);
+    int n = 0;
+    for (size_t i = 0; i < sc->n_roles && n < RULES_MAX_ROLES; i++)
+        roles[n++] = sc->roles[i];
+    *n_required = n;
+    return n + newgame_extra_roles(a->rs, a->newgame.scenario, roles + n, RULES_MAX_ROLES - n);
 }
 
 /* Every rectangle of the screen, from the window size, the scenario and the player count. */
@@ -75,6 +92,11 @@ static void setup_layout(const app *a, setup_geom *g)
     }
     g->seed_field = R(500, 620 + 4 * 68, 230, 60);
     g->seed_new = R(744, 620 + 4 * 68, 136, 60);
+    if (!a->newgame.computer_facilitator) {
+        /* between the label and the choice, so the choice never moves under the mouse */
+        g->opt_label[3] = R(100, 620 + 3 * 68, 180, 60);
+        g->pin_field = R(290, 620 + 3 * 68, 196, 60);
+    }
 
     g->pl_panel = R(960, 150, 900, 820);
     g->pl_label = R(1000, 168, 400, 70);
@@ -85,32 +107,37 @@ static void setup_layout(const app *a, setup_geom *g)
     for (int p = 0; p < RULES_MAX_PLAYERS; p++) {
         /* one wide column up to four players, two columns beyond */
         int col = p / 4, row = p % 4, two = a->newgame.setup.n_players > 4;
-        g->badge[p] = R(1000 + col * 420, 290 + row * 62, 52, 52);
-        g->name[p] = R(1060 + col * 420, 290 + row * 62, two ? 350 : 760, 52);
+        g->badge[p] = R(1000 + col * 420, 290 + row * 58, 52, 52);
+        g->name[p] = R(1060 + col * 420, 290 + row * 58, two ? 350 : 760, 52);
     }
-    /* The roles grid: rows are the roles in play, columns the players. */
-    const scenario_def *sc = setup_scenario(a);
+    /* The roles grid: rows are the roles (the scenario's, a line, the extra roles), columns
+     * the players; "Deal roles evenly" sits on the grid's heading line. */
     int n = a->newgame.setup.n_players;
-    g->n_rows = (int)sc->n_roles;
-    g->grid_label = R(1000, 546, 820, 40);
-    int top = 590, bottom = 850;
-    int row_h = g->n_rows ? (bottom - top) / (g->n_rows + 1) : 60;
+    g->n_rows = setup_rows(a, g->row_role, &g->n_required);
+    /* the grid starts under the last row of names: fewer players, taller rows */
+    int gy = 290 + (n < 4 ? (n > 0 ? n : 1) : 4) * 58 + 4;
+    g->grid_label = R(1000, gy + 2, 460, 46);
+    g->deal = R(1470, gy, 350, 50);
+    int top = gy + 54, bottom = 954;
+    int sep = g->n_rows > g->n_required ? 40 : 0;
+    int row_h = g->n_rows ? (bottom - top - sep) / (g->n_rows + 1) : 60;
     if (row_h > 56)
         row_h = 56;
     /* columns as wide as a badge needs; the role names get the rest */
-    int col_w = 490 / (n > 0 ? n : 1);
+    int col_w = 420 / (n > 0 ? n : 1);
     if (col_w > 96)
         col_w = 96;
     int label_w = 820 - col_w * n;
     for (int p = 0; p < n; p++)
         g->grid_head[p] = R(1000 + label_w + p * col_w, top, col_w, row_h);
+    if (sep)
+        g->extra_label = R(1000, top + (g->n_required + 1) * row_h, 820, sep);
     for (int r = 0; r < g->n_rows && r < RULES_MAX_ROLES; r++) {
-        int y = top + (r + 1) * row_h;
+        int y = top + (r + 1) * row_h + (r >= g->n_required ? sep : 0);
         g->row_label[r] = R(1000, y, label_w - 10, row_h);
         for (int p = 0; p < n; p++)
             g->cell[r][p] = R(1000 + label_w + p * col_w, y, col_w, row_h);
     }
-    g->deal = R(1000, 870, 420, 66);
 
     g->back = R(60, 990, 300, 72);
     g->message = R(390, 986, 1100, 80);
@@ -127,10 +154,15 @@ static int setup_stops(const app *a, int *out)
             for (int p = 0; p < a->newgame.setup.n_players; p++)
                 out[n++] = SETUP_CODE(SF_NAME, p);
         } else if (k == SF_GRID) {
-            if (setup_scenario(a)->n_roles)
+            int roles[RULES_MAX_ROLES], req;
+            if (setup_rows(a, roles, &req) > 0)
                 out[n++] = SETUP_CODE(SF_GRID, 0);
+        } else if (k == SF_PIN) {
+            continue; /* placed after SF_FAC, beside it on the screen */
         } else {
             out[n++] = SETUP_CODE(k, 0);
+            if (k == SF_FAC && !a->newgame.computer_facilitator)
+                out[n++] = SETUP_CODE(SF_PIN, 0);
         }
     }
     return n;
@@ -146,9 +178,10 @@ static void setup_move(app *a, int dir)
             at = i;
     a->setup.focus = stops[(at + dir + n) % n];
     if (SETUP_KIND(a->setup.focus) == SF_GRID) {
-        const scenario_def *sc = setup_scenario(a);
-        a->setup.grid_role = dir < 0 ? (int)sc->n_roles - 1 : 0;
-        int r = sc->roles[a->setup.grid_role];
+        int roles[RULES_MAX_ROLES], req;
+        int rows = setup_rows(a, roles, &req);
+        a->setup.grid_role = dir < 0 ? rows - 1 : 0;
+        int r = roles[a->setup.grid_role];
         int h = newgame_holder(&a->newgame.setup, r);
         a->setup.grid_player = h >= 0 ? h : 0;
     }
@@ -173,6 +206,10 @@ static void setup_stop_editing(app *a)
         else
             snprintf(s->message, sizeof s->message, "%s",
                      app_tr(a, "The seed is a whole number; the previous seed is kept."));
+    } else if (s->editing == SETUP_EDIT_PIN && a->newgame.facilitator_pin[0] &&
+               !facil_pin_valid(a->newgame.facilitator_pin)) {
+        snprintf(s->message, sizeof s->message, "%s",
+                 app_tr(a, "The facilitator's PIN has 4 digits."));
     }
     s->editing = SETUP_EDIT_NONE;
     if (a->platform)
@@ -188,6 +225,8 @@ static void setup_start_editing(app *a, int what, int player)
     s->edit_player = player;
     if (what == SETUP_EDIT_SEED)
         snprintf(s->seed_text, sizeof s->seed_text, "%" PRIu64, a->newgame.setup.seed);
+    if (what == SETUP_EDIT_PIN)
+        a->newgame.facilitator_pin[0] = '\0'; /* a PIN is typed afresh, never edited */
     if (a->platform)
         platform_text_input(a->platform, true);
 }
@@ -204,6 +243,9 @@ static void setup_type(app *a, const char *text)
     } else if (s->editing == SETUP_EDIT_SEED) {
         buf = s->seed_text;
         cap = 21;
+    } else if (s->editing == SETUP_EDIT_PIN) {
+        buf = a->newgame.facilitator_pin;
+        cap = FACIL_PIN_LEN + 1;
     } else {
         return;
     }
@@ -215,7 +257,8 @@ static void setup_type(app *a, const char *text)
         if (cp < 0x20 || cp == 0x7f || have + len + 1 > cap)
             break;
         /* The seed is digits; a name may be any printable text (saves escape it). */
-        if (s->editing == SETUP_EDIT_SEED && !(cp >= '0' && cp <= '9'))
+        if ((s->editing == SETUP_EDIT_SEED || s->editing == SETUP_EDIT_PIN) &&
+            !(cp >= '0' && cp <= '9'))
             break;
         memcpy(buf + have, p, len);
         buf[have + len] = '\0';
@@ -229,6 +272,7 @@ static void setup_backspace(app *a)
     setup_ui *s = &a->setup;
     char *buf = s->editing == SETUP_EDIT_NAME   ? a->newgame.setup.player[s->edit_player]
                 : s->editing == SETUP_EDIT_SEED ? s->seed_text
+                : s->editing == SETUP_EDIT_PIN  ? a->newgame.facilitator_pin
                                                 : NULL;
     if (!buf)
         return;
@@ -267,6 +311,15 @@ static void setup_cycle_scenario(app *a, int dir)
 static void setup_start(app *a)
 {
     setup_stop_editing(a);
+    /* one display: the facilitator's console is an overlay behind this PIN (facil.h) */
+    if (!a->newgame.computer_facilitator && !(a->facil && a->facil->force_window) &&
+        !facil_pin_valid(a->newgame.facilitator_pin)) {
+        snprintf(a->setup.message, sizeof a->setup.message, "%s",
+                 app_tr(a, "Set a 4-digit PIN for the facilitator console first."));
+        a->setup.focus = SETUP_CODE(SF_PIN, 0);
+        setup_start_editing(a, SETUP_EDIT_PIN, 0);
+        return;
+    }
     char why[RULES_WHY_MAX];
     if (!app_start_newgame(a, why, sizeof why))
         snprintf(a->setup.message, sizeof a->setup.message, "%s: %s",
@@ -277,6 +330,39 @@ static void setup_back(app *a)
 {
     setup_stop_editing(a);
     app_goto(a, SCR_TITLE);
+}
+
+/* Takes the role of grid row `row` out of the game (Delete, 0, or choosing its holder again):
+ * only an extra role can leave, and only from a player who holds another role. */
+static void setup_grid_remove(app *a, int row)
+{
+    int roles[RULES_MAX_ROLES], req;
+    int rows = setup_rows(a, roles, &req);
+    if (row < 0 || row >= rows)
+        return;
+    const char *why = NULL;
+    if (row < req)
+        why = "The scenario's roles are always played: give it to another player instead.";
+    else if (newgame_holder(&a->newgame.setup, roles[row]) >= 0 &&
+             !newgame_unassign(&a->newgame.setup, a->rs, a->newgame.scenario, roles[row]))
+        why = "Every player holds at least one role.";
+    if (why)
+        snprintf(a->setup.message, sizeof a->setup.message, "%s", app_tr(a, why));
+}
+
+/* Grid cell (row, player) chosen: the player takes the row's role; choosing the holder of an
+ * extra role again takes the role out of the game. */
+static void setup_grid_pick(app *a, int row, int player)
+{
+    int roles[RULES_MAX_ROLES], req;
+    int rows = setup_rows(a, roles, &req);
+    if (row < 0 || row >= rows || player < 0 || player >= a->newgame.setup.n_players)
+        return;
+    a->setup.message[0] = '\0';
+    if (row >= req && newgame_holder(&a->newgame.setup, roles[row]) == player)
+        setup_grid_remove(a, row);
+    else
+        newgame_assign(&a->newgame.setup, roles[row], player);
 }
 
 /* Sets option row i to value v (0/1). */
@@ -299,11 +385,11 @@ static void setup_set_option(app *a, setup_stop k, int v)
         su->open_info = v;
         break;
     case SF_FAC:
-        /* Only the computer facilitates for now (the human console is another release). */
-        a->newgame.computer_facilitator = true;
+        a->newgame.computer_facilitator = !v;
         if (v)
             snprintf(a->setup.message, sizeof a->setup.message, "%s",
-                     app_tr(a, "The facilitator console for a person comes in a later version."));
+                     app_tr(a, "A person runs the hidden side from the facilitator console: on a "
+                               "second screen, or over the board with F9 and this PIN."));
         break;
     default:
         break;
@@ -321,7 +407,7 @@ static int setup_option_value(const app *a, setup_stop k)
     case SF_OPEN:
         return su->open_info;
     case SF_FAC:
-        return 0;
+        return !a->newgame.computer_facilitator;
     default:
         return 0;
     }
@@ -342,7 +428,10 @@ static void setup_activate(app *a)
         setup_set_option(a, k, !setup_option_value(a, k));
         break;
     case SF_FAC:
-        setup_set_option(a, k, 1);
+        setup_set_option(a, k, !setup_option_value(a, k));
+        break;
+    case SF_PIN:
+        setup_start_editing(a, SETUP_EDIT_PIN, 0);
         break;
     case SF_SEED:
         setup_start_editing(a, SETUP_EDIT_SEED, 0);
@@ -357,11 +446,9 @@ static void setup_activate(app *a)
     case SF_NAME:
         setup_start_editing(a, SETUP_EDIT_NAME, SETUP_SUB(code));
         break;
-    case SF_GRID: {
-        const scenario_def *sc = setup_scenario(a);
-        newgame_assign(&a->newgame.setup, sc->roles[a->setup.grid_role], a->setup.grid_player);
+    case SF_GRID:
+        setup_grid_pick(a, a->setup.grid_role, a->setup.grid_player);
         break;
-    }
     case SF_DEAL:
         newgame_deal_evenly(&a->newgame.setup, a->rs, a->newgame.scenario);
         break;
@@ -387,6 +474,7 @@ static void setup_horizontal(app *a, int dir)
     case SF_LANG:
     case SF_PRIVATE:
     case SF_OPEN:
+    case SF_FAC:
         setup_set_option(a, k, dir > 0);
         break;
     case SF_PLAYERS:
@@ -436,7 +524,8 @@ static void setup_key(app *a, const ui_input *in)
     case KEY_UP:
     case KEY_DOWN: {
         int dir = in->key == KEY_UP ? -1 : 1;
-        int rows = (int)setup_scenario(a)->n_roles;
+        int roles[RULES_MAX_ROLES], req;
+        int rows = setup_rows(a, roles, &req);
         if (k == SF_GRID && s->grid_role + dir >= 0 && s->grid_role + dir < rows)
             s->grid_role += dir;
         else
@@ -457,6 +546,12 @@ static void setup_key(app *a, const ui_input *in)
     case KEY_F5:
         setup_start(a);
         break;
+    case KEY_DELETE:
+    case KEY_BACKSPACE:
+    case KEY_0:
+        if (k == SF_GRID)
+            setup_grid_remove(a, s->grid_role);
+        break;
     default:
         if (in->key >= KEY_1 && in->key <= KEY_8) {
             int num = (int)(in->key - KEY_1) + 1;
@@ -464,9 +559,12 @@ static void setup_key(app *a, const ui_input *in)
                 setup_set_players(a, num);
             } else if (k == SF_GRID && num <= a->newgame.setup.n_players) {
                 /* a number gives the focused role to that player */
-                const scenario_def *sc = setup_scenario(a);
-                s->grid_player = num - 1;
-                newgame_assign(&a->newgame.setup, sc->roles[s->grid_role], num - 1);
+                int roles[RULES_MAX_ROLES], req;
+                if (s->grid_role < setup_rows(a, roles, &req)) {
+                    s->grid_player = num - 1;
+                    a->setup.message[0] = '\0';
+                    newgame_assign(&a->newgame.setup, roles[s->grid_role], num - 1);
+                }
             }
         }
         break;
@@ -497,6 +595,11 @@ static void setup_click(app *a, int x, int y)
             }
         }
     }
+    if (!a->newgame.computer_facilitator && HIT(g.pin_field)) {
+        s->focus = SETUP_CODE(SF_PIN, 0);
+        setup_start_editing(a, SETUP_EDIT_PIN, 0);
+        return;
+    }
     if (HIT(g.seed_field)) {
         s->focus = SETUP_CODE(SF_SEED, 0);
         setup_start_editing(a, SETUP_EDIT_SEED, 0);
@@ -520,14 +623,13 @@ static void setup_click(app *a, int x, int y)
             return;
         }
     }
-    const scenario_def *sc = setup_scenario(a);
     for (int r = 0; r < g.n_rows; r++) {
         for (int p = 0; p < n; p++) {
             if (HIT(g.cell[r][p])) {
                 s->focus = SETUP_CODE(SF_GRID, 0);
                 s->grid_role = r;
                 s->grid_player = p;
-                newgame_assign(&a->newgame.setup, sc->roles[r], p);
+                setup_grid_pick(a, r, p);
                 return;
             }
         }
@@ -692,12 +794,15 @@ static void setup_draw_options(const app *a, ui_draw *d, const setup_geom *g)
             flags |= WF_DISABLED;
         widget_segments(d, g->opt_ctrl[i], two, 2, setup_option_value(a, kinds[i]),
                         layout_font_px(TYPE_SMALL, W, H), flags);
-        if (kinds[i] == SF_FAC) {
-            /* The person's console does not exist yet: its half is greyed out. */
-            ui_rect off = widget_segment_rect(g->opt_ctrl[i], 2, 1);
-            draw_round(d, layout_inset(off, off.h / 10), off.h / 5, UI_RGBA(THEME_TABLE_DEEP, 170));
-            widget_text(d, off, app_tr(a, "Person"), layout_font_px(TYPE_SMALL, W, H),
-                        UI_FONT_REGULAR, THEME_DISABLED, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        if (kinds[i] == SF_FAC && !a->newgame.computer_facilitator) {
+            /* the PIN is never shown: a dot per digit, "PIN" while it is empty */
+            bool pin_editing = a->setup.editing == SETUP_EDIT_PIN;
+            char dots[4 * FACIL_PIN_LEN + 1] = "";
+            for (size_t k = 0; k < strlen(a->newgame.facilitator_pin) && k < FACIL_PIN_LEN; k++)
+                strcat(dots, "●");
+            setup_draw_field(a, d, g->pin_field, dots[0] || pin_editing ? dots : "PIN",
+                             setup_focused(a, SF_PIN, 0), pin_editing,
+                             layout_font_px(TYPE_SMALL, W, H));
         }
     }
     bool editing = a->setup.editing == SETUP_EDIT_SEED;
@@ -716,7 +821,6 @@ static void setup_draw_players(const app *a, ui_draw *d, const setup_geom *g)
 {
     int W = a->width, H = a->height;
     const game_setup *su = &a->newgame.setup;
-    const scenario_def *sc = setup_scenario(a);
     int px = layout_font_px(TYPE_BODY, W, H), small = layout_font_px(TYPE_SMALL, W, H);
     widget_panel(d, g->pl_panel, layout_px(24, W, H));
     widget_text(d, g->pl_label, app_tr(a, "Players"), layout_font_px(TYPE_HEADING, W, H),
@@ -764,8 +868,18 @@ static void setup_draw_players(const app *a, ui_draw *d, const setup_geom *g)
         widget_text(d, h, num, small, UI_FONT_BOLD, THEME_TEXT, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
     }
     bool grid_focus = setup_focused(a, SF_GRID, 0);
+    if (g->n_rows > g->n_required) {
+        /* The extra roles: a rule and a line that says what they are. */
+        ui_rect xl = g->extra_label;
+        draw_fill(d, (ui_rect){xl.x, xl.y + xl.h / 2, layout_px(24, W, H), layout_px(2, W, H)},
+                  UI_RGB(THEME_PANEL_EDGE));
+        ui_rect xt = {xl.x + layout_px(34, W, H), xl.y, xl.w - layout_px(34, W, H), xl.h};
+        widget_text(d, xt, app_tr(a, "Expansion roles (optional): larger groups add them"), small,
+                    UI_FONT_BOLD, THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    }
     for (int r = 0; r < g->n_rows; r++) {
-        const role_def *ro = &a->rs->roles[sc->roles[r]];
+        const role_def *ro = &a->rs->roles[g->row_role[r]];
+        int holder = newgame_holder(su, g->row_role[r]);
         ui_rect l = g->row_label[r];
         if (r % 2 == 0) {
             ui_rect band = {l.x - layout_px(8, W, H), l.y,
@@ -780,9 +894,10 @@ static void setup_draw_players(const app *a, ui_draw *d, const setup_geom *g)
         if (ic != UI_ICON_NONE)
             draw_icon(d, ic, layout_inset(chip, chip.h / 8), UI_RGB(THEME_TEXT));
         ui_rect nl = {chip.x + chip.w + l.h / 4, l.y, l.w - chip.w - l.h / 4, l.h};
-        widget_text(d, nl, ml_get(&ro->name, a->lang), small, UI_FONT_REGULAR, THEME_TEXT,
-                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-        int holder = newgame_holder(su, sc->roles[r]);
+        /* An extra role nobody holds is out of the game: its name is dimmed (and its row has
+         * no filled cell). */
+        widget_text(d, nl, ml_get(&ro->name, a->lang), small, UI_FONT_REGULAR,
+                    holder < 0 ? THEME_TEXT_DIM : THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         for (int p = 0; p < su->n_players; p++) {
             ui_rect c = g->cell[r][p];
             int cx = c.x + c.w / 2, cy = c.y + c.h / 2;
