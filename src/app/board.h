@@ -164,6 +164,21 @@ void board_draw(const app *a, ui_draw *d);
 ui_icon board_draw_role_icon(const char *role_id);
 ui_icon board_draw_kind_icon(const char *icon_name);
 
+/* ---- the pause menu (board_pause.c) ---- */
+
+/* True when the pause menu is open in a solo game: the board is hidden (no peeking). */
+bool board_pause_hides(const app *a);
+/* Opens the pause menu (the solo clock stops; its value is recorded and the game saved). */
+void board_pause_open(app *a);
+/* Closes it (Resume). */
+void board_pause_close(app *a);
+/* Takes the inputs that belong to the pause menu: everything while it is open; H (hints) and
+ * Esc with nothing chosen, or a click on the top bar's status box, while it is closed. True when
+ * the input was used. */
+bool board_pause_input(app *a, const ui_input *in);
+/* Draws the menu over the board (solo: instead of it). Nothing when it is closed. */
+void board_pause_draw(const app *a, ui_draw *d);
+
 /* ---- input (board_input.c) ---- */
 
 /* Reacts to one input on the board screen. */

@@ -17,8 +17,8 @@ void board_input_layout(const app *a, board_layout *L)
     int n =
         c.phase == PHASE_ACTION ? board_play_role_actions(a, board_play_acting_role(a), acts) : 0;
     int w = a->width > 0 ? a->width : 1920, h = a->height > 0 ? a->height : 1080;
-    board_layout_compute(L, w, h, sc, n,
-                         (int)(sc->n_roles < RULES_MAX_ROLES ? sc->n_roles : RULES_MAX_ROLES));
+    int team[RULES_MAX_ROLES];
+    board_layout_compute(L, w, h, sc, n, (int)rules_turn_order(s, team, RULES_MAX_ROLES));
 }
 
 /* The note menu's item rectangles (as drawn by board_draw's note menu). */
@@ -41,15 +41,16 @@ static ui_rect input_note_item(const app *a, const board_layout *L, int i)
 static ui_rect input_target_rect(const board_layout *L, const app *a, board_target t)
 {
     ui_rect none = {L->w / 2, L->h / 2, 0, 0};
-    const scenario_def *sc = state_scenario(match_state(a->match));
+    int team[RULES_MAX_ROLES];
+    int n_team = (int)rules_turn_order(match_state(a->match), team, RULES_MAX_ROLES);
     switch (t.kind) {
     case BT_TERMINAL:
         return t.id < L->n_terminals ? L->terminal[t.id] : none;
     case BT_ROOM:
         return t.id < L->n_rooms ? L->room[t.id] : none;
     case BT_ROLE:
-        for (int i = 0; i < L->n_team && (size_t)i < sc->n_roles; i++)
-            if (sc->roles[i] == t.id)
+        for (int i = 0; i < L->n_team && i < n_team; i++)
+            if (team[i] == t.id)
                 return L->team_chip[i];
         return none;
     default:
@@ -70,16 +71,16 @@ static void input_focus_move(app *a, int delta, int n)
 static void input_cycle_role(app *a, int delta)
 {
     const game_state *s = match_state(a->match);
-    const scenario_def *sc = state_scenario(s);
-    int n = (int)sc->n_roles;
+    int team[RULES_MAX_ROLES];
+    int n = (int)rules_turn_order(s, team, RULES_MAX_ROLES);
     if (n == 0)
         return;
     int cur = board_play_acting_role(a), at = 0;
     for (int i = 0; i < n; i++)
-        if (sc->roles[i] == cur)
+        if (team[i] == cur)
             at = i;
     for (int k = 1; k <= n; k++) {
-        int r = sc->roles[((at + delta * k) % n + n) % n];
+        int r = team[((at + delta * k) % n + n) % n];
         clock_view c;
         rules_clock(s, &c);
         if (c.phase == PHASE_ACTION && rules_passed(s, r))
@@ -262,7 +263,6 @@ static void input_click(app *a, const ui_input *in, const board_layout *L)
 {
     board_ui *b = &a->board;
     const game_state *s = match_state(a->match);
-    const scenario_def *sc = state_scenario(s);
     clock_view c;
     rules_clock(s, &c);
     int x = in->x, y = in->y;
@@ -321,10 +321,12 @@ static void input_click(app *a, const ui_input *in, const board_layout *L)
             return;
         }
     }
-    for (int i = 0; i < L->n_team && (size_t)i < sc->n_roles; i++) {
+    int team[RULES_MAX_ROLES];
+    int n_team = (int)rules_turn_order(s, team, RULES_MAX_ROLES);
+    for (int i = 0; i < L->n_team && i < n_team; i++) {
         if (!ui_rect_contains(L->team_chip[i], x, y))
             continue;
-        int role = sc->roles[i];
+        int role = team[i];
         if (b->mode == BM_TARGET)
             board_play_choose_target(a, BT_ROLE, role);
         else if (state_setup(s)->mode == MODE_SOLO || c.phase != PHASE_ACTION)
@@ -354,6 +356,8 @@ void board_input(app *a, const ui_input *in)
     board_ui *b = &a->board;
     if (b->ready_for != a->match)
         board_play_reset(a); /* a new match arrived while the board was showing */
+    if (board_pause_input(a, in))
+        return; /* the pause menu (Esc), the hints (H) */
     board_layout L;
     board_input_layout(a, &L);
     switch (in->type) {

@@ -203,7 +203,10 @@ void board_layout_compute(board_layout *L, int w, int h, const scenario_def *sc,
     int cy = L->banner.y + L->banner.h + pad / 2;
     int ch = L->panel.y + L->panel.h - pad - cy;
     L->role_card = rect(pad, cy, imin(PX(160), ch * 3 / 4), ch);
-    L->team = rect(L->side.x + pad / 2, cy, L->side.w - pad - pad / 2, ch);
+    /* Five or more roles in play (expansion roles in a larger group) take two columns of
+     * chips: the team strip then widens into the actions' area so names still fit. */
+    int team_more = n_team > 4 ? PX(160) : 0;
+    L->team = rect(L->side.x + pad / 2 - team_more, cy, L->side.w - pad - pad / 2 + team_more, ch);
     int btn_w = PX(220);
     int bx = L->team.x - pad - btn_w;
     int end_h = (ch - pad) * 60 / 100;

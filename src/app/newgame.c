@@ -48,22 +48,54 @@ void newgame_assign(game_setup *su, int role, int player)
     }
 }
 
+bool newgame_required(const ruleset *rs, int sc, int role)
+{
+    assert(rs && sc >= 0 && (size_t)sc < rs->n_scenarios);
+    const scenario_def *s = &rs->scenarios[sc];
+    for (size_t i = 0; i < s->n_roles; i++)
+        if (s->roles[i] == role)
+            return true;
+    return false;
+}
+
+int newgame_extra_roles(const ruleset *rs, int sc, int *out, int max)
+{
+    assert(rs && sc >= 0 && (size_t)sc < rs->n_scenarios && out);
+    int n = 0;
+    /* Two passes: the expansion roles were made for larger groups, so they come first; a
+     * core role some scenario leaves out can still join after them. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t r = 0; r < rs->n_roles && r < RULES_MAX_ROLES && n < max; r++)
+            if (rs->roles[r].core == (pass == 1) && !newgame_required(rs, sc, (int)r))
+                out[n++] = (int)r;
+    return n;
+}
+
 int newgame_max_players(const ruleset *rs, int sc)
 {
     assert(rs && sc >= 0 && (size_t)sc < rs->n_scenarios);
-    int n = (int)rs->scenarios[sc].n_roles;
+    int extra[RULES_MAX_ROLES];
+    int n = (int)rs->scenarios[sc].n_roles + newgame_extra_roles(rs, sc, extra, RULES_MAX_ROLES);
     if (n > RULES_MAX_PLAYERS)
         n = RULES_MAX_PLAYERS;
     return n < 1 ? 1 : n;
 }
 
-/* Fills holds[] with the even deal of sc's roles over n players (round robin in turn order). */
+/* Fills holds[] with the even deal over n players: sc's roles in turn order and, when the
+ * players outnumber them, as many extra roles as it takes to give everyone one (round robin). */
 static void newgame_even(uint32_t holds[RULES_MAX_PLAYERS], const ruleset *rs, int sc, int n)
 {
     const scenario_def *s = &rs->scenarios[sc];
+    int deal[2 * RULES_MAX_ROLES], k = 0;
+    for (size_t i = 0; i < s->n_roles && k < RULES_MAX_ROLES; i++)
+        deal[k++] = s->roles[i];
+    int extra[RULES_MAX_ROLES];
+    int n_extra = newgame_extra_roles(rs, sc, extra, RULES_MAX_ROLES);
+    for (int i = 0; k < n && i < n_extra; i++)
+        deal[k++] = extra[i];
     memset(holds, 0, sizeof(uint32_t) * RULES_MAX_PLAYERS);
-    for (size_t i = 0; i < s->n_roles; i++)
-        holds[i % (size_t)n] |= 1u << s->roles[i];
+    for (int i = 0; i < k; i++)
+        holds[i % n] |= 1u << deal[i];
 }
 
 void newgame_deal_evenly(game_setup *su, const ruleset *rs, int sc)
@@ -71,6 +103,16 @@ void newgame_deal_evenly(game_setup *su, const ruleset *rs, int sc)
     assert(su && rs && sc >= 0 && (size_t)sc < rs->n_scenarios);
     assert(su->n_players >= 1 && su->n_players <= RULES_MAX_PLAYERS);
     newgame_even(su->holds, rs, sc, su->n_players);
+}
+
+bool newgame_unassign(game_setup *su, const ruleset *rs, int sc, int role)
+{
+    assert(su && rs && role >= 0 && role < RULES_MAX_ROLES);
+    int p = newgame_holder(su, role);
+    if (p < 0 || newgame_required(rs, sc, role) || su->holds[p] == 1u << role)
+        return false;
+    su->holds[p] &= ~(1u << role);
+    return true;
 }
 
 void newgame_set_players(game_setup *su, const ruleset *rs, int sc, int n, const char *const *names)
@@ -98,13 +140,14 @@ void newgame_set_players(game_setup *su, const ruleset *rs, int sc, int n, const
         newgame_deal_evenly(su, rs, sc);
         return;
     }
-    /* A hand-made deal changes as little as it can: roles of players who left go to the least
-     * loaded remaining players; a new player takes one role from the most loaded player. */
+    /* A hand-made deal changes as little as it can: the scenario's roles of players who left go
+     * to the least loaded remaining players (their extra roles leave with them); a new player
+     * takes one role from the most loaded player, or else the first extra role nobody holds. */
     for (int p = n; p < RULES_MAX_PLAYERS; p++) {
         uint32_t m = su->holds[p];
         su->holds[p] = 0;
         for (int r = 0; r < RULES_MAX_ROLES; r++) {
-            if (!(m & (1u << r)))
+            if (!(m & (1u << r)) || !newgame_required(rs, sc, r))
                 continue;
             int best = 0;
             for (int q = 1; q < n; q++)
@@ -113,26 +156,39 @@ void newgame_set_players(game_setup *su, const ruleset *rs, int sc, int n, const
             su->holds[best] |= 1u << r;
         }
     }
+    const scenario_def *s = &rs->scenarios[sc];
+    int extra[RULES_MAX_ROLES];
+    int n_extra = newgame_extra_roles(rs, sc, extra, RULES_MAX_ROLES);
+    /* Every role a player may hold, in the grid's order: the last one moves first, so the
+     * first player keeps the lead role. */
+    int rows[2 * RULES_MAX_ROLES], n_rows = 0;
+    for (size_t i = 0; i < s->n_roles && n_rows < RULES_MAX_ROLES; i++)
+        rows[n_rows++] = s->roles[i];
+    for (int i = 0; i < n_extra; i++)
+        rows[n_rows++] = extra[i];
     for (int p = old; p < n; p++) {
         int most = -1;
         for (int q = 0; q < n; q++)
             if (q != p && newgame_load(su, q) > 1 &&
                 (most < 0 || newgame_load(su, q) > newgame_load(su, most)))
                 most = q;
-        if (most < 0)
-            break;
-        /* The last role in turn order moves, so the first player keeps the lead role. */
-        const scenario_def *s = &rs->scenarios[sc];
-        for (size_t i = s->n_roles; i-- > 0;) {
-            int r = s->roles[i];
-            if (su->holds[most] & (1u << r)) {
-                newgame_assign(su, r, p);
+        if (most >= 0) {
+            for (int i = n_rows; i-- > 0;) {
+                if (su->holds[most] & (1u << rows[i])) {
+                    newgame_assign(su, rows[i], p);
+                    break;
+                }
+            }
+            continue;
+        }
+        for (int i = 0; i < n_extra; i++) {
+            if (newgame_holder(su, extra[i]) < 0) {
+                su->holds[p] |= 1u << extra[i];
                 break;
             }
         }
     }
-    /* Anything left unheld (roles not yet dealt) goes to the first player. */
-    const scenario_def *s = &rs->scenarios[sc];
+    /* Anything required left unheld (roles not yet dealt) goes to the first player. */
     for (size_t i = 0; i < s->n_roles; i++)
         if (newgame_holder(su, s->roles[i]) < 0)
             su->holds[0] |= 1u << s->roles[i];
@@ -147,9 +203,6 @@ bool newgame_valid(const game_setup *su, const ruleset *rs, int sc, char *why, s
         return false;
     }
     const scenario_def *s = &rs->scenarios[sc];
-    uint32_t in_play = 0;
-    for (size_t i = 0; i < s->n_roles; i++)
-        in_play |= 1u << s->roles[i];
     for (size_t i = 0; i < s->n_roles; i++) {
         int r = s->roles[i], holders = 0;
         for (int p = 0; p < su->n_players; p++)
@@ -162,12 +215,19 @@ bool newgame_valid(const game_setup *su, const ruleset *rs, int sc, char *why, s
             return false;
         }
     }
+    uint32_t known = rs->n_roles >= 32 ? UINT32_MAX : (1u << rs->n_roles) - 1u, seen = 0;
     for (int p = 0; p < su->n_players; p++) {
-        if (su->holds[p] & ~in_play) {
+        if (su->holds[p] & ~known) {
             if (why)
-                snprintf(why, why_n, "player %d holds a role that is not in play", p + 1);
+                snprintf(why, why_n, "player %d holds a role the content does not have", p + 1);
             return false;
         }
+        if (su->holds[p] & seen) {
+            if (why)
+                snprintf(why, why_n, "player %d holds a role another player holds", p + 1);
+            return false;
+        }
+        seen |= su->holds[p];
         if (!su->holds[p]) {
             if (why)
                 snprintf(why, why_n, "player %d holds no role", p + 1);

@@ -19,7 +19,9 @@
  *   1-9          choose the acting role's action 1-9 (then Enter plays a no-target action)
  *   Tab/arrows   next / previous legal target (or action button when nothing is chosen)
  *   Enter/Space  play on the focused target; continue (curtain, result); end the meeting
- *   Esc          cancel (closes the notebook, the note menu, the log focus)
+ *   Esc          cancel (closes the notebook, the note menu, the log focus); with nothing
+ *                chosen, the pause menu (board_pause.c; solo: the clock stops, the board hides)
+ *   H            tutorial hints on / off (saved in the settings)
  *   E            end the turn (pass)
  *   N            the acting role's notebook (only on that role's own turn)
  *   M            pin a note: choose a terminal/room, Enter, then 1 suspect, 2 cleared,
@@ -32,6 +34,8 @@
  * "malcon: curtain <role_id>", "malcon: result <role_id>", "malcon: undo".
  */
 #include "board.h"
+#include "facil.h"
+#include "solo.h"
 
 static void screen_board_enter(app *a)
 {
@@ -56,7 +60,10 @@ static void screen_board_update(app *a, uint32_t dt_ms)
 {
     if (!a->match)
         return;
-    board_play_tick(a, dt_ms);
+    if (!a->board.paused)
+        board_play_tick(a, dt_ms); /* the pause menu stops the facilitator and the timers */
+    /* the solo clock (stopped while paused, also by the facilitator), its end, records */
+    solo_tick(a, facil_paused(a) ? 0 : dt_ms);
     /* keep ticking at frame rate while anything moves or a timer runs */
     const board_ui *b = &a->board;
     clock_view c;

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { END_NEW = 0, END_TITLE, END_BUTTONS };
+/* The debrief (screen_debrief.c) is the main way on: this screen is the summary the room sees
+ * at once, the debrief is where the group goes through what happened and why. */
+enum { END_DEBRIEF = 0, END_NEW, END_TITLE, END_BUTTONS };
 
 #define END_MAX_LIST 6 /* infected terminals listed (the plan shows them all) */
 
@@ -39,9 +41,10 @@ static void end_layout(const app *a, end_geom *g)
     g->truth_title = R(860, 266, 960, 56);
     g->plan = R(860, 330, 960, 320);
     g->list = R(860, 666, 960, 280);
-    g->button[END_NEW] = R(1160, 976, 400, 84);
-    g->button[END_TITLE] = R(1580, 976, 280, 84);
-    g->hint = R(60, 976, 1060, 84);
+    g->button[END_DEBRIEF] = R(900, 976, 380, 84);
+    g->button[END_NEW] = R(1300, 976, 300, 84);
+    g->button[END_TITLE] = R(1620, 976, 240, 84);
+    g->hint = R(60, 976, 820, 84);
 #undef R
 }
 
@@ -70,12 +73,14 @@ static const char *end_route_name(const app *a, route r)
 static void end_enter(app *a)
 {
     if (a->end_focus < 0 || a->end_focus >= END_BUTTONS)
-        a->end_focus = END_NEW;
+        a->end_focus = END_DEBRIEF;
 }
 
 static void end_activate(app *a, int b)
 {
-    if (b == END_NEW)
+    if (b == END_DEBRIEF)
+        app_goto(a, a->match ? SCR_DEBRIEF : SCR_TITLE);
+    else if (b == END_NEW)
         app_goto(a, a->rs ? SCR_SETUP : SCR_TITLE);
     else
         app_goto(a, SCR_TITLE);
@@ -88,11 +93,14 @@ static void end_input(app *a, const ui_input *in)
     if (in->type == IN_KEY) {
         switch (in->key) {
         case KEY_LEFT:
+        case KEY_UP:
+            a->end_focus = (a->end_focus + END_BUTTONS - 1) % END_BUTTONS;
+            break;
         case KEY_RIGHT:
         case KEY_TAB:
-        case KEY_UP:
         case KEY_DOWN:
-            a->end_focus = (a->end_focus + 1) % END_BUTTONS;
+            a->end_focus =
+                (a->end_focus + ((in->mods & MOD_SHIFT) ? END_BUTTONS - 1 : 1)) % END_BUTTONS;
             break;
         case KEY_ENTER:
         case KEY_SPACE:
@@ -100,6 +108,9 @@ static void end_input(app *a, const ui_input *in)
             break;
         case KEY_N:
             end_activate(a, END_NEW);
+            break;
+        case KEY_D:
+            end_activate(a, END_DEBRIEF);
             break;
         case KEY_ESCAPE:
         case KEY_T:
@@ -362,16 +373,28 @@ static void end_draw(const app *a, ui_draw *d)
     if (a->match) {
         const game_state *s = match_state(a->match);
         end_draw_banner(a, d, &g, s);
+        if (a->solo.filed && a->solo.place == 0) {
+            /* solo practice: a new personal best is said at once (the debrief has the rest) */
+            ui_rect pb = layout_design_rect((ui_rect){1440, 50, 390, 64}, W, H);
+            draw_round(d, pb, pb.h / 3, UI_RGB(THEME_ACCENT));
+            draw_icon(d, UI_ICON_TRUST,
+                      (ui_rect){pb.x + pb.h / 6, pb.y + pb.h / 6, pb.h * 2 / 3, pb.h * 2 / 3},
+                      UI_RGB(THEME_TEXT_INK));
+            widget_text(d, layout_inset2(pb, pb.h, 0), app_tr(a, "New personal best!"),
+                        layout_font_px(TYPE_BODY, W, H), UI_FONT_BOLD, THEME_TEXT_INK,
+                        UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        }
         end_draw_score(a, d, &g, s);
         end_draw_truth(a, d, &g, s);
     }
-    static const char *const labels[END_BUTTONS] = {"New game", "Title"};
+    static const char *const labels[END_BUTTONS] = {"Debrief", "New game", "Title"};
     for (int i = 0; i < END_BUTTONS; i++) {
-        int flags = (i == END_NEW ? WF_PRIMARY : 0) | (a->end_focus == i ? WF_FOCUS | WF_HOVER : 0);
+        int flags =
+            (i == END_DEBRIEF ? WF_PRIMARY : 0) | (a->end_focus == i ? WF_FOCUS | WF_HOVER : 0);
         widget_button(d, g.button[i], app_tr(a, labels[i]), layout_font_px(TYPE_LARGE, W, H),
                       flags);
     }
-    widget_text(d, g.hint, app_tr(a, "N: new game · T or Esc: title"),
+    widget_text(d, g.hint, app_tr(a, "D: debrief · N: new game · T or Esc: title"),
                 layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR, THEME_TEXT_DIM,
                 UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     draw_end(d);

@@ -81,6 +81,14 @@ static void settings_enter(app *a)
         a->settings_focus = 0;
 }
 
+/* Back where the settings were opened from: the title, or the board's pause menu. */
+static void settings_back(app *a)
+{
+    screen_id to = a->settings_back == SCR_BOARD && a->match ? SCR_BOARD : SCR_TITLE;
+    a->settings_back = SCR_TITLE;
+    app_goto(a, to);
+}
+
 static void settings_input(app *a, const ui_input *in)
 {
     settings_geom g;
@@ -108,13 +116,13 @@ static void settings_input(app *a, const ui_input *in)
         case KEY_ENTER:
         case KEY_SPACE:
             if (f == SET_BACK)
-                app_goto(a, SCR_TITLE);
+                settings_back(a);
             else
                 settings_set(a, (settings_item)f, !settings_value(a, (settings_item)f));
             break;
         case KEY_ESCAPE:
         case KEY_BACKSPACE:
-            app_goto(a, SCR_TITLE);
+            settings_back(a);
             break;
         case KEY_J:
             settings_set(a, SET_LANG, 0);
@@ -139,7 +147,7 @@ static void settings_input(app *a, const ui_input *in)
             }
         }
         if (ui_rect_contains(g.control[SET_BACK], in->x, in->y))
-            app_goto(a, SCR_TITLE);
+            settings_back(a);
     }
 }
 

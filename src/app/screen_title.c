@@ -1,5 +1,5 @@
 /* screen_title.c: the title screen: new workshop game, continue, solo practice, tutorial,
- * settings, quit; big buttons, visible keyboard focus, number keys 1-6. */
+ * records, settings, quit; big buttons, visible keyboard focus, number keys 1-7. */
 #include "app.h"
 #include "layout.h"
 #include "packs.h"
@@ -14,13 +14,14 @@ typedef enum title_item {
     TITLE_CONTINUE,
     TITLE_SOLO,
     TITLE_TUTORIAL,
+    TITLE_RECORDS,
     TITLE_SETTINGS,
     TITLE_QUIT,
     TITLE_COUNT
 } title_item;
 
 static const char *const title_labels[TITLE_COUNT] = {
-    "New workshop game", "Continue", "Solo practice", "Tutorial", "Settings", "Quit",
+    "New workshop game", "Continue", "Solo practice", "Tutorial", "Records", "Settings", "Quit",
 };
 
 /* The scenario a menu entry starts: the tutorial one, or the solo one (by flag, then by id). */
@@ -57,7 +58,7 @@ static bool title_enabled(const app *a, title_item it)
 static void title_layout(const app *a, ui_rect btn[TITLE_COUNT])
 {
     for (int i = 0; i < TITLE_COUNT; i++)
-        btn[i] = layout_design_rect((ui_rect){150, 390 + i * 90, 640, 76}, a->width, a->height);
+        btn[i] = layout_design_rect((ui_rect){150, 376 + i * 80, 640, 70}, a->width, a->height);
 }
 
 /* Describes the autosaved game for the Continue line (scenario, day and phase). */
@@ -144,7 +145,11 @@ static void title_activate(app *a, title_item it)
             snprintf(a->title_message, sizeof a->title_message, "%s: %.200s",
                      app_tr(a, "The game could not start"), why);
         break;
+    case TITLE_RECORDS:
+        app_goto(a, SCR_RECORDS);
+        break;
     case TITLE_SETTINGS:
+        a->settings_back = SCR_TITLE;
         app_goto(a, SCR_SETTINGS);
         break;
     case TITLE_QUIT:

@@ -18,10 +18,11 @@
 const char *data_default_root(void);
 
 /* Loads every content file under root: cards/roles.yaml, cards/actions.yaml, cards/events.yaml,
- * cards/terminals.yaml and scenarios/NAME.yaml (sorted by name). Every problem goes into err as
+ * cards/terminals.yaml, scenarios/NAME.yaml (sorted by name) and, when it is there, the
+ * debrief's learning points cards/debrief.yaml. Every problem goes into err as
  * "path:line:col: error: message"; loading goes on to report as many as it can. Returns the
  * ruleset when there was no error (warnings allowed), else NULL. The content hash covers the
- * bytes of every file read. */
+ * bytes of every file read but the learning points' (text for people, never for the rules). */
 ruleset *data_load(const char *root, core_err *err);
 
 /* Loads layered content: roots[0] is the base content (as data_load), roots[1..n_roots) are

@@ -18,8 +18,12 @@ typedef enum load_kind {
     LK_EVENTS,
     LK_ACTIONS,
     LK_SCENARIO,
+    LK_DEBRIEF, /* cards/debrief.yaml: optional, outside the content hash (text for people) */
     LK_UNKNOWN
 } load_kind;
+
+#define LOAD_DEBRIEF_TAIL "debrief.yaml"
+#define LOAD_DEBRIEF_PATH "cards/debrief.yaml"
 
 /* The card files, in the order they are mapped (the order errors are reported in). */
 static const struct {
@@ -55,6 +59,8 @@ static load_kind load_kind_of(const char *key)
     for (int k = 0; k < LK_SCENARIO; k++)
         if (load_has_tail(key, load_cards[k].tail))
             return (load_kind)k;
+    if (load_has_tail(key, LOAD_DEBRIEF_TAIL))
+        return LK_DEBRIEF;
     return LK_UNKNOWN;
 }
 
@@ -90,7 +96,9 @@ static uint64_t load_hash(const load_file *files, size_t n)
     uint64_t h = CORE_FNV_INIT;
     for (size_t i = 0; i < n; i++) {
         const load_file *f = sorted[i];
-        if (!f->text)
+        /* the learning points never change how a game plays: editing them must not make saves
+         * look like they were made with other content */
+        if (!f->text || f->kind == LK_DEBRIEF)
             continue;
         if (f->layer > 0) {
             unsigned char layer[5] = {'p', (unsigned char)f->layer, (unsigned char)(f->layer >> 8),
@@ -359,6 +367,7 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
     bool seen[LK_SCENARIO] = {false};
     int seen_layer[LK_SCENARIO];
     int base_of[LK_SCENARIO]; /* the file the other layers of a card file merge into */
+    int debrief_layer = -1;
     bool failed = false;
     ynode **trees = core_calloc(n + 1, sizeof *trees);
     bool *skip = core_calloc(n + 1, sizeof *skip); /* merged into another file, or replaced */
@@ -376,9 +385,16 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
         skip[i] = true;
         if (f->kind == LK_UNKNOWN) {
             fields_error(&c, ERR_VALUE, NULL,
-                         "not a content file: expected cards/{roles,actions,events,terminals}.yaml "
-                         "or scenarios/*.yaml");
+                         "not a content file: expected cards/{roles,actions,events,terminals}.yaml, "
+                         "cards/debrief.yaml or scenarios/*.yaml");
             continue;
+        }
+        if (f->kind == LK_DEBRIEF) {
+            if (debrief_layer == f->layer) {
+                fields_error(&c, ERR_VALUE, NULL, "a second %s file", LOAD_DEBRIEF_TAIL);
+                continue;
+            }
+            debrief_layer = f->layer;
         }
         if (f->kind < LK_SCENARIO) {
             if (seen[f->kind] && seen_layer[f->kind] == f->layer) {
@@ -447,6 +463,12 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
         }
     }
 
+    /* the learning points: a pack's file replaces the lower layers' (the last one read wins) */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n && files[i].kind == LK_DEBRIEF && !skip[i]; j++)
+            if (files[j].kind == LK_DEBRIEF && !skip[j])
+                skip[i] = true;
+
     size_t n_sc_files = 0;
     for (size_t i = 0; i < n; i++)
         if (files[i].kind == LK_SCENARIO && !skip[i])
@@ -480,6 +502,8 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
             fields_map(&c, &tables_scenario, sc, tree);
             c.sc = NULL;
             sc_ids[si] = ynode_get(tree, "id");
+        } else if (f->kind == LK_DEBRIEF) {
+            fields_map(&c, &tables_debrief_file, rs, tree);
         } else {
             fields_map(&c, load_cards[f->kind].table, rs, tree);
             /* nothing came out of a broken card file: references to it would only add noise */
@@ -655,6 +679,21 @@ static void load_read_layer(load_set *set, const char *root, int layer, bool *di
         f->text = data_read_file(name, DATA_MAX_FILE_BYTES, &f->len, local);
         if (f->text)
             load_own(set, (char *)f->text);
+    }
+    /* the optional learning points of this layer */
+    char *db_name = data_path_join(root, LOAD_DEBRIEF_PATH);
+    if (load_exists(db_name)) {
+        core_grow((void **)&set->v, &set->cap, set->n + 1, sizeof *set->v);
+        load_file *f = &set->v[set->n++];
+        *f = (load_file){0};
+        f->key = load_own(set, core_strdup(LOAD_DEBRIEF_PATH));
+        f->name = load_own(set, db_name);
+        f->layer = layer;
+        f->text = data_read_file(db_name, DATA_MAX_FILE_BYTES, &f->len, local);
+        if (f->text)
+            load_own(set, (char *)f->text);
+    } else {
+        free(db_name);
     }
     for (size_t i = 0; i < n_sc; i++)
         free(sc_names[i]);

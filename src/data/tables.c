@@ -644,9 +644,57 @@ static const field scenario_rows[] = {
 TABLE(tables_scenario, "scenario", scenario_rows, scenario_def, tables_scenario_init,
       tables_scenario_check, "one scenario per file");
 
+/* ---- cards/debrief.yaml (optional: the debrief's learning points) ---- */
+
+static const char *tables_when_name(int v)
+{
+    return debrief_when_name((debrief_when)v);
+}
+
+const field_enum tables_whens = {"finding", tables_when_name, 0, DW_COUNT};
+
+static const field debrief_point_rows[] = {
+    ID("id", debrief_point, id, NULL, "stable id"),
+    ML("title", debrief_point, title, true, "the point's heading"),
+    ML("text", debrief_point, text, true, "the explanation"),
+};
+static TABLE(tables_debrief_point, "point", debrief_point_rows, debrief_point, NULL, NULL,
+             "a learning point");
+
+static const field debrief_section_rows[] = {
+    ID("id", debrief_section, id, NULL, "stable id"),
+    ML("title", debrief_section, title, true, "the section's heading"),
+    ML("intro", debrief_section, intro, false, "a paragraph before the points"),
+    LIST("points", debrief_section, points, n_points, true, 1, DATA_MAX_ITEMS,
+         tables_debrief_point, "the points"),
+};
+static TABLE(tables_debrief_section, "section", debrief_section_rows, debrief_section, NULL, NULL,
+             "a section of learning points");
+
+static const field debrief_lesson_rows[] = {
+    ENUM("when", debrief_lesson, when, true, 0, tables_whens,
+         "the finding about the game that shows this lesson"),
+    ML("text", debrief_lesson, text, true,
+       "the lesson; {terminal}, {terminal2}, {room}, {round} and {event} name the finding's "
+       "details"),
+};
+static TABLE(tables_debrief_lesson, "lesson", debrief_lesson_rows, debrief_lesson, NULL, NULL,
+             "a lesson tied to what happened");
+
+static const field debrief_file_rows[] = {
+    ML("title", ruleset, debrief.title, true, "the debrief's title (ゲームを終えて)"),
+    ML("intro", ruleset, debrief.intro, false, "the opening paragraph"),
+    LIST("sections", ruleset, debrief.sections, debrief.n_sections, true, 1, DATA_MAX_ITEMS,
+         tables_debrief_section, "sections of learning points, in reading order"),
+    LIST("lessons", ruleset, debrief.lessons, debrief.n_lessons, false, 0, DATA_MAX_ITEMS,
+         tables_debrief_lesson, "lessons tied to what happened in the game"),
+};
+TABLE(tables_debrief_file, "debrief.yaml", debrief_file_rows, ruleset, NULL, NULL,
+      "the debrief's learning points (optional)");
+
 const tables_file tables_files[] = {
     {"cards/roles.yaml", &tables_roles_file},   {"cards/actions.yaml", &tables_actions_file},
     {"cards/events.yaml", &tables_events_file}, {"cards/terminals.yaml", &tables_terminals_file},
-    {"scenarios/*.yaml", &tables_scenario},
+    {"scenarios/*.yaml", &tables_scenario},     {"cards/debrief.yaml", &tables_debrief_file},
 };
 const size_t tables_n_files = sizeof tables_files / sizeof tables_files[0];

@@ -87,6 +87,25 @@ void ruleset_free(ruleset *rs)
         free(sc->hints);
     }
     free(rs->scenarios);
+    debrief_def *db = &rs->debrief;
+    ml_free(&db->title);
+    ml_free(&db->intro);
+    for (size_t i = 0; i < db->n_sections; i++) {
+        debrief_section *sec = &db->sections[i];
+        free(sec->id);
+        ml_free(&sec->title);
+        ml_free(&sec->intro);
+        for (size_t k = 0; k < sec->n_points; k++) {
+            free(sec->points[k].id);
+            ml_free(&sec->points[k].title);
+            ml_free(&sec->points[k].text);
+        }
+        free(sec->points);
+    }
+    free(db->sections);
+    for (size_t i = 0; i < db->n_lessons; i++)
+        ml_free(&db->lessons[i].text);
+    free(db->lessons);
     free(rs);
 }
 
@@ -186,6 +205,42 @@ const char *route_name(route r)
 int route_from_name(const char *s)
 {
     return name_find(route_names, ROUTE_COUNT, s);
+}
+
+static const char *const debrief_when_names[DW_COUNT] = {
+    "contained_before_evidence",
+    "evidence_lost_reboot",
+    "evidence_kept",
+    "phishing_blocked",
+    "driveby_blocked",
+    "infected_mail",
+    "infected_driveby",
+    "infected_usb",
+    "spread",
+    "c2_blocked",
+    "wrong_containment",
+    "found_early",
+    "found_late",
+    "still_active",
+    "declared_too_early",
+    "briefing_prepared",
+    "briefing_unprepared",
+    "jpcert_contacted",
+    "staff_alerted",
+    "patched",
+    "leak_max",
+    "impact_max",
+    "time_ran_out",
+};
+
+const char *debrief_when_name(debrief_when w)
+{
+    return (int)w >= 0 && w < DW_COUNT ? debrief_when_names[w] : NULL;
+}
+
+int debrief_when_from_name(const char *s)
+{
+    return name_find(debrief_when_names, DW_COUNT, s);
 }
 
 const char *track_name(track t)

@@ -242,6 +242,74 @@ typedef struct scenario_def {
     score_weights score;
 } scenario_def;
 
+/* ---- the debrief's learning points (cards/debrief.yaml, optional: GAME.md section 10) ----
+ * Plain text for people, never read by the rules: sections of points (the four aims of a
+ * CSIRT, the kinds of incident, the infection routes, the CSIRT roles, ...) and lessons, each
+ * shown when a finding about the game just played is true (the app finds them in the log). */
+
+/* Findings the debrief can tie a lesson to (YAML names: the lower-case tails). */
+typedef enum debrief_when {
+    DW_CONTAINED_BEFORE_EVIDENCE = 0, /* an infected terminal was isolated before its memory
+                                         was preserved: volatile evidence lost */
+    DW_EVIDENCE_LOST_REBOOT,          /* volatile evidence lost another way (a reboot) */
+    DW_EVIDENCE_KEPT,                 /* every infected terminal's evidence fully preserved */
+    DW_PHISHING_BLOCKED,              /* an infection by mail was stopped by the staff alert */
+    DW_DRIVEBY_BLOCKED,               /* a drive-by infection was stopped by patching */
+    DW_INFECTED_MAIL,                 /* a terminal got in by a mail attachment */
+    DW_INFECTED_DRIVEBY,              /* a terminal got in by a drive-by download */
+    DW_INFECTED_USB,                  /* a terminal got in by a USB stick */
+    DW_SPREAD,                        /* the infection spread (hidden) to another terminal */
+    DW_C2_BLOCKED,                    /* the C2 was blocked at the proxy */
+    DW_WRONG_CONTAINMENT,             /* a clean terminal was isolated */
+    DW_FOUND_EARLY,                   /* the first infected terminal was found early */
+    DW_FOUND_LATE,                    /* it was found late, or never */
+    DW_STILL_ACTIVE,                  /* an infection was still active at the end */
+    DW_DECLARED_TOO_EARLY,            /* containment declared with the attacker inside */
+    DW_BRIEFING_PREPARED,             /* the customer briefing was prepared */
+    DW_BRIEFING_UNPREPARED,           /* the game ended without a prepared briefing */
+    DW_JPCERT_CONTACTED,              /* JPCERT/CC was contacted */
+    DW_STAFF_ALERTED,                 /* the all-staff alert was sent */
+    DW_PATCHED,                       /* the patch campaign was run */
+    DW_LEAK_MAX,                      /* lost to a mass breach (Leak at its maximum) */
+    DW_IMPACT_MAX,                    /* lost to Business impact at its maximum */
+    DW_TIME_RAN_OUT,                  /* solo: the clock ran out and the briefing came early */
+    DW_COUNT
+} debrief_when;
+
+typedef struct debrief_point {
+    char *id;
+    ml_text title;
+    ml_text text;
+} debrief_point;
+
+typedef struct debrief_section {
+    char *id;
+    ml_text title;
+    ml_text intro; /* empty strings when none */
+    debrief_point *points;
+    size_t n_points;
+} debrief_section;
+
+/* A lesson shown when its finding is true. Its text may name the finding's details with
+ * {terminal}, {terminal2}, {room}, {round} and {event}. */
+typedef struct debrief_lesson {
+    int when; /* debrief_when */
+    ml_text text;
+} debrief_lesson;
+
+typedef struct debrief_def {
+    ml_text title; /* empty when the content has no debrief file */
+    ml_text intro;
+    debrief_section *sections;
+    size_t n_sections;
+    debrief_lesson *lessons;
+    size_t n_lessons;
+} debrief_def;
+
+/* YAML name of a finding, or NULL when out of range; -1 for an unknown name. */
+const char *debrief_when_name(debrief_when w);
+int debrief_when_from_name(const char *s);
+
 typedef struct ruleset {
     role_def *roles;
     size_t n_roles;
@@ -253,7 +321,9 @@ typedef struct ruleset {
     size_t n_kinds;
     scenario_def *scenarios;
     size_t n_scenarios;
-    uint64_t hash; /* content hash (set by the loader over the files' bytes) */
+    uint64_t hash; /* content hash (set by the loader over the files' bytes; the debrief file
+                      is left out: its text never changes how a game plays) */
+    debrief_def debrief; /* learning points for the debrief (empty without cards/debrief.yaml) */
 } ruleset;
 
 /* Frees everything a ruleset owns, and the ruleset itself. NULL is a no-op. */

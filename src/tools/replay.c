@@ -1,8 +1,13 @@
 /* replay.c: malcon-replay, plays a save or action script headless and prints the canonical log and
- * final state a viewer may see (golden replay tests diff this output). */
+ * final state a viewer may see (golden replay tests diff this output); with --report DIR it also
+ * writes the after-action report (DIR/report.md and DIR/timeline.png). */
 #include "core.h"
 #include "data.h"
 #include "rules.h"
+#ifdef MALCON_REPLAY_REPORT
+#include "i18n.h"
+#include "report.h"
+#endif
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -14,12 +19,16 @@ typedef struct replay_opts {
     const char *content;
     const char *viewer; /* public | facilitator | role:<id> */
     lang lang;
+    bool lang_given;    /* --lang was given (the report is then in that language only) */
+    const char *report; /* --report DIR, or NULL */
 } replay_opts;
 
 static void replay_usage(FILE *f)
 {
     fputs("usage: malcon-replay FILE [--content DIR] [--viewer public|facilitator|role:<id>]"
-          " [--lang ja|en]\n",
+          " [--lang ja|en] [--report DIR]\n"
+          "  --report DIR   also write the after-action report: DIR/report.md (Japanese and\n"
+          "                 English, or the --lang given) and DIR/timeline.png (the chart)\n",
           f);
 }
 
@@ -30,6 +39,8 @@ static bool replay_parse_args(int argc, char **argv, replay_opts *o)
     o->content = NULL;
     o->viewer = "public";
     o->lang = LANG_EN;
+    o->lang_given = false;
+    o->report = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has_value = i + 1 < argc;
@@ -40,7 +51,10 @@ static bool replay_parse_args(int argc, char **argv, replay_opts *o)
             o->content = argv[++i];
         } else if (!strcmp(a, "--viewer") && has_value) {
             o->viewer = argv[++i];
+        } else if (!strcmp(a, "--report") && has_value) {
+            o->report = argv[++i];
         } else if (!strcmp(a, "--lang") && has_value) {
+            o->lang_given = true;
             const char *l = argv[++i];
             if (!strcmp(l, "ja"))
                 o->lang = LANG_JA;
@@ -196,6 +210,48 @@ static void replay_print_final(const match *m, viewer v, lang l)
     printf("hash %016" PRIx64 "\n", state_hash(s));
 }
 
+/* Writes the after-action report into o->report (made when missing); false after a message. */
+static bool replay_report(const replay_opts *o, const match *m, const char *root)
+{
+#ifdef MALCON_REPLAY_REPORT
+    /* the UI words come with the content (or the shipped ones, like the game) */
+    i18n *cat = NULL;
+    const char *roots[2] = {root, data_default_root()};
+    for (int i = 0; i < 2 && !cat; i++) {
+        char *po = data_path_join(roots[i], "assets/i18n/ja.po");
+        FILE *f = fopen(po, "rb");
+        if (f) {
+            fclose(f);
+            core_err err = {0};
+            cat = i18n_load(po, &err);
+            core_err_free(&err);
+        }
+        free(po);
+    }
+    char why[256] = "";
+    int langs = !o->lang_given ? REPORT_BOTH : o->lang == LANG_JA ? REPORT_JA : REPORT_EN;
+    bool ok = report_mkdirs(o->report);
+    if (!ok)
+        snprintf(why, sizeof why, "cannot make the folder %s", o->report);
+    else
+        ok = report_write(o->report, m, cat, langs, root, why, sizeof why);
+    i18n_free(cat);
+    if (!ok) {
+        fprintf(stderr, "malcon-replay: --report: %s\n", why);
+        return false;
+    }
+    fprintf(stderr, "malcon-replay: report written to %s/report.md and %s/timeline.png\n",
+            o->report, o->report);
+    return true;
+#else
+    (void)m;
+    (void)root;
+    fprintf(stderr, "malcon-replay: --report %s: built without the UI (MALCON_UI=OFF)\n",
+            o->report);
+    return false;
+#endif
+}
+
 int main(int argc, char **argv)
 {
     replay_opts o;
@@ -247,6 +303,8 @@ int main(int argc, char **argv)
     replay_print_log(m, v, o.lang);
     replay_print_final(m, v, o.lang);
     rc = fflush(stdout) == 0 ? 0 : 1;
+    if (o.report && !replay_report(&o, m, root))
+        rc = 1;
 done:
     match_free(m);
     free(text);

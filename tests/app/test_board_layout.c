@@ -151,9 +151,13 @@ static void test_board_layout_shipped_scenarios_fit_every_size(void **state)
 {
     for (size_t s = 0; s < content->n_scenarios; s++)
         for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-            for (int n = 0; n <= BOARD_MAX_ACTIONS; n += 3)
+            for (int n = 0; n <= BOARD_MAX_ACTIONS; n += 3) {
                 check_layout(&content->scenarios[s], sizes[i].w, sizes[i].h, n,
                              (int)content->scenarios[s].n_roles);
+                /* larger groups: the expansion roles join, up to 8 roles in play */
+                for (int team = 5; team <= 8; team += 3)
+                    check_layout(&content->scenarios[s], sizes[i].w, sizes[i].h, n, team);
+            }
 }
 
 static void test_board_layout_body_text_sizes(void **state)

@@ -401,6 +401,65 @@ static void test_board_role_targets_light_up_on_the_team_strip(void **state)
     app_free(&a);
 }
 
+/* Eight players: the expansion roles are on the team strip in turn order, play their own
+ * actions and are role targets like the others. */
+static void test_board_eight_players_team_strip(void **state)
+{
+    (void)state;
+    app a;
+    helper_app_init(&a, NULL, 1920, 1080);
+    app_set_lang(&a, LANG_EN);
+    char *text = helper_fixture("board_eight.malcon");
+    char why[256];
+    if (!app_load_text(&a, text, why, sizeof why))
+        fail_msg("cannot load board_eight.malcon: %s", why);
+    free(text);
+    helper_tick(&a);
+    assert_int_equal(a.screen, SCR_BOARD);
+    int team[RULES_MAX_ROLES];
+    int n = (int)rules_turn_order(st(&a), team, RULES_MAX_ROLES);
+    assert_int_equal(n, 8);
+    board_layout L;
+    board_input_layout(&a, &L);
+    assert_int_equal(L.n_team, 8);
+    /* every chip names its role and player, in turn order, without overlapping another */
+    ui_draw *d = helper_draw(&a);
+    for (int i = 0; i < n; i++) {
+        char label[128];
+        snprintf(label, sizeof label, "%s · %s", ml_get(&a.rs->roles[team[i]].name, LANG_EN),
+                 state_setup(st(&a))->player[rules_role_player(st(&a), team[i])]);
+        assert_true(rec_has_text_exact_in(d, label, L.team_chip[i]));
+        for (int j = 0; j < i; j++)
+            assert_false(board_layout_overlap(L.team_chip[i], L.team_chip[j]));
+        for (int k = 0; k < L.n_actions; k++)
+            assert_false(board_layout_overlap(L.team_chip[i], L.action[k]));
+        assert_false(board_layout_overlap(L.team_chip[i], L.end_turn));
+    }
+    draw_free(d);
+    /* the PoC's turn: its own actions (no longer the notification officer's) */
+    int poc = ruleset_role(a.rs, "poc"), ih = ruleset_role(a.rs, "incident_handler");
+    int sa = ruleset_role(a.rs, "solution_analyst");
+    assert_int_equal(team[4], poc);
+    assert_int_equal(board_play_acting_role(&a), poc);
+    button_of(&a, "consult_police");
+    button_of(&a, "press_statement");
+    click_rect(&a, L.end_turn);
+    assert_string_equal(last_line(&a), "pass poc");
+    /* the incident handler coordinates from the PoC to the solution analyst, by their chips */
+    assert_int_equal(board_play_acting_role(&a), ih);
+    board_input_layout(&a, &L);
+    click_rect(&a, L.action[button_of(&a, "coordinate")]);
+    board_targets t;
+    board_play_targets(&a, &t);
+    assert_true(board_play_targets_has(&t, BT_ROLE, poc));
+    assert_true(board_play_targets_has(&t, BT_ROLE, sa));
+    click_rect(&a, L.team_chip[4]);
+    assert_int_equal(a.board.pending_target, poc);
+    click_rect(&a, L.team_chip[6]);
+    assert_string_equal(last_line(&a), "act incident_handler coordinate poc solution_analyst");
+    app_free(&a);
+}
+
 /* ---- private results: curtain, result, notebook ---- */
 
 static void test_board_curtain_hides_a_private_result_until_confirmed(void **state)
@@ -595,6 +654,7 @@ int main(void)
         cmocka_unit_test(test_board_keyboard_only_plays_and_passes),
         cmocka_unit_test(test_board_undo_as_far_as_the_rules_allow),
         cmocka_unit_test(test_board_role_targets_light_up_on_the_team_strip),
+        cmocka_unit_test(test_board_eight_players_team_strip),
         cmocka_unit_test(test_board_curtain_hides_a_private_result_until_confirmed),
         cmocka_unit_test(test_board_note_marker_from_the_menu),
         cmocka_unit_test(test_board_meeting_countdown_submits_next),

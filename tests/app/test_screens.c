@@ -251,6 +251,102 @@ static void test_screens_setup_keyboard_only(void **state)
     app_free(&a);
 }
 
+/* The setup screen's focus code of the players' names (kind * 16 + player), found by Tab (so
+ * that new stops elsewhere do not break the tests): the players' count is the stop before the
+ * names, the roles grid the one after. Needs two players or more. */
+static int setup_name_kind(app *a)
+{
+    assert_true(a->newgame.setup.n_players >= 2);
+    for (int i = 0; i < 64; i++) {
+        helper_key(a, KEY_TAB, 0);
+        if (a->setup.focus % 16 == 1)
+            return a->setup.focus / 16;
+    }
+    fail_msg("no name stop on the setup screen");
+    return -1;
+}
+
+/* Larger groups: up to 8 players, the expansion roles listed under the scenario's roles; an
+ * expansion role can be given and taken back with the keyboard, a scenario role cannot leave. */
+static void test_screens_setup_expansion_roles(void **state)
+{
+    (void)state;
+    app a;
+    helper_app_init(&a, NULL, 1920, 1080);
+    app_set_lang(&a, LANG_EN);
+    helper_key(&a, KEY_ENTER, 0);
+    helper_tick(&a);
+    assert_int_equal(a.screen, SCR_SETUP);
+    const scenario_def *sc = &a.rs->scenarios[a.newgame.scenario];
+    int k = (int)sc->n_roles, extra[RULES_MAX_ROLES];
+    int n_extra = newgame_extra_roles(a.rs, a.newgame.scenario, extra, RULES_MAX_ROLES);
+    assert_int_equal(k + n_extra, 8);
+    game_setup *su = &a.newgame.setup;
+    char why[RULES_WHY_MAX];
+    int names = setup_name_kind(&a);
+    for (int i = 0; i < 40 && a.setup.focus != (names - 1) * 16; i++)
+        helper_key(&a, KEY_TAB, 0);
+    assert_int_equal(a.setup.focus, (names - 1) * 16);
+    helper_key(&a, KEY_8, 0);
+    assert_int_equal(su->n_players, 8);
+    helper_key(&a, KEY_RIGHT, 0); /* 8 is the most */
+    assert_int_equal(su->n_players, 8);
+    for (int i = 0; i < n_extra; i++)
+        assert_int_equal(newgame_holder(su, extra[i]), k + i); /* one role each */
+    assert_true(newgame_valid(su, a.rs, a.newgame.scenario, why, sizeof why));
+    ui_draw *d = draw_screen(&a, SCR_SETUP, LANG_JA);
+    assert_text(d, "拡張役職（任意）：人数が多いと加わります");
+    for (int i = 0; i < n_extra; i++)
+        assert_text(d, ml_get(&a.rs->roles[extra[i]].name, LANG_JA));
+    assert_inside(d);
+    draw_free(d);
+    app_set_lang(&a, LANG_EN);
+
+    /* back to 4: the extra roles leave */
+    helper_key(&a, KEY_4, 0);
+    assert_int_equal(su->n_players, 4);
+    for (int i = 0; i < n_extra; i++)
+        assert_int_equal(newgame_holder(su, extra[i]), -1);
+    /* the grid: the first extra role row, player 2 takes it; Enter on its holder again takes
+     * it back out; a number key gives it again */
+    for (int i = 0; i < 40 && a.setup.focus != (names + 1) * 16; i++)
+        helper_key(&a, KEY_TAB, 0);
+    assert_int_equal(a.setup.focus, (names + 1) * 16);
+    for (int i = 0; i < k; i++)
+        helper_key(&a, KEY_DOWN, 0);
+    assert_int_equal(a.setup.grid_role, k);
+    a.setup.grid_player = 1;
+    helper_key(&a, KEY_ENTER, 0);
+    assert_int_equal(newgame_holder(su, extra[0]), 1);
+    helper_key(&a, KEY_ENTER, 0);
+    assert_int_equal(newgame_holder(su, extra[0]), -1);
+    helper_key(&a, KEY_2, 0);
+    assert_int_equal(newgame_holder(su, extra[0]), 1);
+    helper_key(&a, KEY_DOWN, 0);
+    helper_key(&a, KEY_3, 0);
+    assert_int_equal(newgame_holder(su, extra[1]), 2);
+    /* a scenario role cannot be taken out: Delete on it says why */
+    for (int i = 0; i <= k; i++)
+        helper_key(&a, KEY_UP, 0);
+    assert_int_equal(a.setup.grid_role, 0);
+    helper_key(&a, KEY_DELETE, 0);
+    assert_true(newgame_holder(su, sc->roles[0]) >= 0);
+    assert_non_null(strstr(a.setup.message, "always played"));
+    assert_true(newgame_valid(su, a.rs, a.newgame.scenario, why, sizeof why));
+
+    /* the game starts with the scenario's roles and the two that joined, in turn order */
+    helper_key(&a, KEY_F5, 0);
+    helper_tick(&a);
+    assert_int_equal(a.screen, SCR_BOARD);
+    const game_state *s = match_state(a.match);
+    int order[RULES_MAX_ROLES];
+    assert_int_equal(rules_turn_order(s, order, RULES_MAX_ROLES), (size_t)(k + 2));
+    assert_int_equal(rules_role_player(s, extra[0]), 1);
+    assert_int_equal(rules_role_player(s, extra[1]), 2);
+    assert_true(rules_role_in_play(s, extra[0]) && rules_role_in_play(s, extra[1]));
+    app_free(&a);
+}
+
 /* A mouse-only new game: click New, a scenario arrow, a grid cell, the seed, Start. */
 static void test_screens_setup_mouse_only(void **state)
 {
@@ -301,7 +397,13 @@ static void test_screens_title_keys(void **state)
     assert_int_equal(a.title_focus, 2);
     helper_key(&a, KEY_UP, 0);
     assert_int_equal(a.title_focus, 0);
-    helper_key(&a, KEY_5, 0);
+    helper_key(&a, KEY_5, 0); /* the solo records */
+    helper_tick(&a);
+    assert_int_equal(a.screen, SCR_RECORDS);
+    helper_key(&a, KEY_ESCAPE, 0);
+    helper_tick(&a);
+    assert_int_equal(a.screen, SCR_TITLE);
+    helper_key(&a, KEY_6, 0);
     helper_tick(&a);
     assert_int_equal(a.screen, SCR_SETTINGS);
     helper_key(&a, KEY_ESCAPE, 0);
@@ -314,7 +416,7 @@ static void test_screens_title_keys(void **state)
     assert_int_equal(state_setup(s)->mode, MODE_SOLO);
     assert_true(state_scenario(s)->solo_seconds > 0);
     app_set_screen(&a, SCR_TITLE);
-    helper_key(&a, KEY_6, 0);
+    helper_key(&a, KEY_7, 0);
     assert_true(a.quit);
     app_free(&a);
 }
@@ -377,6 +479,7 @@ static void test_screens_content_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_screens_setup_expansion_roles),
         cmocka_unit_test(test_screens_title_both_languages),
         cmocka_unit_test(test_screens_setup_both_languages),
         cmocka_unit_test(test_screens_settings_both_languages),
