@@ -453,6 +453,14 @@ static bool platform_translate(ui_platform *p, const SDL_Event *e, ui_input *out
             out->h = p->out_h;
             return true;
         }
+        if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            /* uncovered: a resize to the same size makes the loop draw and show a frame (an
+             * idle loop presents nothing otherwise) */
+            out->type = IN_RESIZE;
+            out->w = p->out_w;
+            out->h = p->out_h;
+            return true;
+        }
         return false;
     case SDL_RENDER_TARGETS_RESET:
         if (p->win)
