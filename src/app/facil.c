@@ -5,6 +5,7 @@
 #include "facil.h"
 
 #include "board.h"
+#include "solo.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -477,8 +478,13 @@ bool facil_reason_confirm(app *a)
     }
     if (f->pending_next && !facil_play_plain(a, MV_NEXT))
         return false;
-    if (f->pending_extend_s > 0)
-        a->board.meeting_ms_left += (uint32_t)f->pending_extend_s * 1000u;
+    if (f->pending_extend_s > 0) {
+        uint32_t ms = (uint32_t)f->pending_extend_s * 1000u;
+        if (a->solo.clock.on)
+            a->solo.clock.ms_left += ms; /* the solo clock (recorded at the next player move) */
+        else
+            a->board.meeting_ms_left += ms;
+    }
     facil_message(a,
                   app_tr(a, reason[0] ? "Done: recorded with its reason for the debrief."
                                       : "Done: recorded without a reason."),
@@ -749,11 +755,21 @@ void facil_pause_toggle(app *a)
     facil_message(a, app_tr(a, f->paused ? "Timers paused." : "Timers running again."), false);
 }
 
+bool facil_timer_extendable(const app *a)
+{
+    if (!a->match)
+        return false;
+    phase p = facil_phase(a);
+    if (a->solo.clock.on)
+        return p != PHASE_OVER;
+    return p == PHASE_MEETING;
+}
+
 void facil_extend(app *a, int seconds)
 {
     if (!facil_need_game(a))
         return;
-    if (facil_phase(a) != PHASE_MEETING) {
+    if (!facil_timer_extendable(a)) {
         facil_message(a, app_tr(a, "The meeting timer runs in the meeting phase."), true);
         return;
     }

@@ -64,7 +64,7 @@ typedef struct facil {
     int n_pending;
     move pending[FACIL_MAX_PENDING];
     bool pending_next;    /* then `next` (Show counts) */
-    int pending_extend_s; /* then the meeting countdown gets this many seconds more */
+    int pending_extend_s; /* then the running timer (solo clock, meeting) gets this much more */
     char reason[RULES_REASON_MAX];
     /* feedback */
     char message[RULES_WHY_MAX * 2];
@@ -181,7 +181,10 @@ void facil_continue(app *a);
 void facil_undo(app *a);
 /* Pauses or resumes the timers (app only: nothing is recorded). */
 void facil_pause_toggle(app *a);
-/* Extends the meeting countdown by seconds: recorded as `fac time <seconds> # reason`. */
+/* True when a timer runs that "+1 min" extends: the solo clock, or the meeting countdown in the
+ * meeting phase. */
+bool facil_timer_extendable(const app *a);
+/* Extends that timer by seconds: recorded as `fac time <seconds> # reason`. */
 void facil_extend(app *a, int seconds);
 
 /* ---- queries and time ---- */

@@ -45,7 +45,8 @@ static void main_usage(FILE *f)
           "  --scenario ID        scenario for a new game (tutorial, standard, ...)\n"
           "  --seed N             seed for a new game (default: random from the time)\n"
           "  --screen NAME        start on a screen: title, setup, board, end, settings\n"
-          "                       (board: a new game of --scenario; end: needs --load)\n"
+          "                       (board: a new game of --scenario; end: needs --load;\n"
+          "                       facilitator: the facilitator console of that game)\n"
           "  --load SAVE          bring the game to the point of a save or action script,\n"
           "                       then show the board (or the end screen if it is over)\n"
           "  --screenshot FILE    render the chosen screen offscreen to FILE (PNG) and exit\n"
@@ -139,7 +140,7 @@ static bool main_parse(int argc, char **argv, main_opts *o, bool *help)
         (app_screen_find(o->screen) < 0 || app_screen_find(o->screen) == SCR_ERROR)) {
         fprintf(stderr,
                 "malcon: unknown screen '%s' (title, setup, board, end, settings, solo, "
-                "records, debrief, replay)\n",
+                "records, debrief, replay, facilitator)\n",
                 o->screen);
         return false;
     }

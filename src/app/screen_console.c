@@ -21,6 +21,7 @@
 #include "board.h"
 #include "facil.h"
 #include "layout.h"
+#include "solo.h"
 #include "widget.h"
 
 #include <stdio.h>
@@ -318,7 +319,7 @@ static void console_layout(const app *a, int W, int H, cgeom *g, bool form)
     }
     bool over = p == PHASE_OVER;
     add(g, CC_PAUSE, 0, R(1484, 486, 230, 56), !over);
-    add(g, CC_EXTEND, 0, R(1724, 486, 148, 56), p == PHASE_MEETING);
+    add(g, CC_EXTEND, 0, R(1724, 486, 148, 56), facil_timer_extendable(a));
     for (int t = 0; t < FT_COUNT; t++)
         add(g, CC_TAB, t, widget_segment_rect(g->tabs, FT_COUNT, t), true);
     /* the tab's body */
@@ -840,7 +841,12 @@ static void draw_panel(const app *a, ui_draw *d, const cgeom *g)
     }
     /* the timer row */
     char tm[128];
-    if (c.phase == PHASE_MEETING) {
+    if (a->solo.clock.on) {
+        char t[32];
+        solo_format_time(solo_clock_seconds(&a->solo.clock), t, sizeof t);
+        snprintf(tm, sizeof tm, "%s %s%s", tr(a, "Solo clock"), t,
+                 f->paused ? tr(a, " (paused)") : "");
+    } else if (c.phase == PHASE_MEETING) {
         uint32_t sec = (a->board.meeting_ms_left + 999) / 1000;
         snprintf(tm, sizeof tm, "%s %u:%02u%s", tr(a, "Meeting"), sec / 60, sec % 60,
                  f->paused ? tr(a, " (paused)") : "");

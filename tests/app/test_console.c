@@ -539,6 +539,42 @@ static void test_console_meeting_timer_pause_and_extend(void **state)
     app_free(&a);
 }
 
+static void test_console_solo_clock_pause_and_extend(void **state)
+{
+    (void)state;
+    app a;
+    helper_app_init(&a, NULL, 1920, 1080);
+    app_set_lang(&a, LANG_EN);
+    facil_force_window(&a);
+    char why[256];
+    assert_true(app_start_quick(&a, ruleset_scenario(a.rs, "solo"), MODE_SOLO, why, sizeof why));
+    helper_tick(&a);
+    assert_true(facil_human(&a));
+    assert_true(a.solo.clock.on);
+    facil_continue(&a); /* start */
+    facil_continue(&a); /* the counts */
+    facil_continue(&a); /* the event */
+    assert_int_equal(ph(&a), PHASE_ACTION);
+    app_update(&a, 1000);
+    uint32_t left = a.solo.clock.ms_left;
+    facil_pause_toggle(&a);
+    for (int i = 0; i < 10; i++)
+        app_update(&a, 1000);
+    assert_int_equal(a.solo.clock.ms_left, left); /* the facilitator's pause holds the clock */
+    ui_draw *d = draw_console(&a);
+    assert_true(ui_draw_rec_has_text(d, "Solo clock"));
+    draw_free(d);
+    facil_extend(&a, FACIL_EXTEND_S);
+    facil_reason_type(&a, "a phone call");
+    assert_true(facil_reason_confirm(&a));
+    assert_string_equal(last_line(&a), "fac time 60 # a phone call");
+    assert_int_equal(a.solo.clock.ms_left, left + 60000);
+    facil_pause_toggle(&a);
+    app_update(&a, 1000);
+    assert_int_equal(a.solo.clock.ms_left, left + 59000);
+    app_free(&a);
+}
+
 /* ---- the console by mouse and by keyboard ---- */
 
 static void test_console_clicks_and_keys(void **state)
@@ -755,6 +791,7 @@ int main(void)
         cmocka_unit_test(test_console_events_choose_skip_inject),
         cmocka_unit_test(test_console_reveal_and_undo),
         cmocka_unit_test(test_console_meeting_timer_pause_and_extend),
+        cmocka_unit_test(test_console_solo_clock_pause_and_extend),
         cmocka_unit_test(test_console_clicks_and_keys),
         cmocka_unit_test(test_console_screen_row_and_no_game),
         cmocka_unit_test(test_console_e2e_click_points),
