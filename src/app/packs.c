@@ -204,6 +204,7 @@ ruleset *packs_load(app *a, core_err *err)
                 free(line);
             }
             reload_show_errors(a, &layered);
+            a->reload->without_packs = true;
             core_err_free(&layered);
             layered = base;
             app_packs *p = packs_get(a);

@@ -276,6 +276,7 @@ void reload_show_errors(app *a, const core_err *err)
     r->errors.dropped = err->dropped;
     r->overlay = true;
     r->scroll = 0;
+    r->without_packs = false;
     r->toast_ms = 0; /* an earlier "reloaded" would contradict the overlay */
 }
 
@@ -579,8 +580,11 @@ static void reload_draw_overlay(const app *a, ui_draw *d)
                 UI_FONT_BOLD, THEME_BAD, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     char line[512];
     snprintf(line, sizeof line, "%s",
-             app_tr(a, "Nothing changed: the last good content stays in play. Fix the files and "
-                       "save them, or press F5."));
+             r->without_packs
+                 ? app_tr(a, "The content packs have errors: the game runs without them. Fix the "
+                             "files and save them, or press F5.")
+                 : app_tr(a, "Nothing changed: the last good content stays in play. Fix the files "
+                             "and save them, or press F5."));
     ui_rect sub = layout_design_rect((ui_rect){170, 205, 1580, 80}, W, H);
     ui_text_style st = widget_style(layout_font_px(TYPE_BODY, W, H), UI_FONT_REGULAR, THEME_TEXT,
                                     UI_ALIGN_LEFT | UI_VALIGN_TOP);

@@ -57,13 +57,14 @@ typedef enum reload_result {
 /* What the app keeps for reloads (a->reload, made on first use). */
 typedef struct app_reload {
     reload_watch *watch;
-    core_err errors;   /* the last failed reload's messages */
-    bool overlay;      /* the error overlay is shown */
-    int scroll;        /* first error line shown */
-    char toast[256];   /* a short note over the screen ("Content reloaded") */
-    uint32_t toast_ms; /* time it stays */
-    bool toast_good;   /* a tick (reloaded) rather than a warning sign (restarted) */
-    unsigned applied;  /* successful reloads so far */
+    core_err errors;    /* the last failed reload's messages */
+    bool overlay;       /* the error overlay is shown */
+    int scroll;         /* first error line shown */
+    char toast[256];    /* a short note over the screen ("Content reloaded") */
+    uint32_t toast_ms;  /* time it stays */
+    bool toast_good;    /* a tick (reloaded) rather than a warning sign (restarted) */
+    bool without_packs; /* the errors are the packs' at start: the game runs without them */
+    unsigned applied;   /* successful reloads so far */
 } app_reload;
 
 /* Reloads the content now (F5, a file change, a pack switched on or off) as described above. */

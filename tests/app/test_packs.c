@@ -383,7 +383,12 @@ static void test_packs_broken_falls_back(void **state)
     assert_int_equal(packs_in_use(&a), 0);
     assert_non_null(a.reload);
     assert_true(a.reload->overlay);
+    assert_true(a.reload->without_packs);
     assert_true(designer_err_in(&a.reload->errors, path) >= 0);
+    app_set_lang(&a, LANG_EN);
+    ui_draw *d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, "the game runs without them"));
+    draw_free(d);
     /* fixed: F5 lays both packs over */
     free(designer_put(pdir, "cards/events.yaml", EV_NEW));
     helper_key(&a, KEY_F5, 0);
