@@ -479,13 +479,13 @@ static void test_screens_content_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_screens_setup_expansion_roles),
         cmocka_unit_test(test_screens_title_both_languages),
         cmocka_unit_test(test_screens_setup_both_languages),
         cmocka_unit_test(test_screens_settings_both_languages),
         cmocka_unit_test(test_screens_end_won_both_languages),
         cmocka_unit_test(test_screens_end_lost),
         cmocka_unit_test(test_screens_setup_keyboard_only),
+        cmocka_unit_test(test_screens_setup_expansion_roles),
         cmocka_unit_test(test_screens_setup_mouse_only),
         cmocka_unit_test(test_screens_title_keys),
         cmocka_unit_test(test_screens_f11_everywhere),
