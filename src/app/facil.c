@@ -117,11 +117,13 @@ void facil_person_starts(app *a)
         snprintf(f->pin, sizeof f->pin, "%s", a->newgame.facilitator_pin);
     /* A second display keeps the truth off the projector; one display gets the overlay. */
     f->use_window = f->force_window || (a->platform && platform_display_count(a->platform) >= 2);
+    bool was_open = f->use_window && f->window; /* facil_match_adopted said so already */
     if (f->use_window)
         f->window = true;
     else
         f->overlay = true;
-    facil_say("person");
+    if (!was_open)
+        facil_say("person");
 }
 
 void facil_hand_over(app *a)
@@ -339,9 +341,10 @@ bool facil_play(app *a, const move *m, char *why, size_t why_n)
     /* the reason in the facilitator's language (match_play's is English, for saves and tools) */
     bool ok = rules_check_lang(s, m, a->lang, why, why_n) && match_play(a->match, m, why, why_n);
     if (ok) {
+        /* saved first: a line on stdout means the move is on disk (as for the board's moves) */
+        app_autosave(a);
         printf("malcon: move %s\n", line);
         fflush(stdout);
-        app_autosave(a);
         /* the board follows at once (counts count up, the event card flips) */
         if (a->board.ready_for == a->match)
             board_play_sync(a);
@@ -720,11 +723,13 @@ void facil_undo(app *a)
 {
     if (!facil_need_game(a))
         return;
+    solo_undo_time(a); /* the solo clock's records go back with the move they came before */
     size_t n = match_moves(a->match);
     if (match_can_undo(a->match) && match_undo(a->match)) {
+        solo_undo_time(a);
+        app_autosave(a);
         printf("malcon: undo\n");
         fflush(stdout);
-        app_autosave(a);
         if (a->board.ready_for == a->match)
             board_play_sync(a);
         a->facil->draft_valid = false;

@@ -315,7 +315,11 @@ static void play_game(const char *sc_id, unsigned long long seed, lang l)
             if (!board_play_move(&a, &mv, why, sizeof why))
                 fail_msg("seed %llu: a legal move was refused: %s", seed, why);
         }
+        size_t before_update = match_moves(a.match);
         app_update(&a, 16); /* the computer must not move while the person is in charge */
+        if (match_moves(a.match) != before_update)
+            fail_msg("seed %llu step %d: '%s' was played with nobody's input", seed, step,
+                     match_move_line(a.match, match_moves(a.match) - 1));
         check_public(&a, seed, step);
     }
     assert_int_not_equal(rules_outcome(st(&a)), OUT_ONGOING);
@@ -325,8 +329,6 @@ static void play_game(const char *sc_id, unsigned long long seed, lang l)
         overrides_before += log->items[i].type == LOG_OVERRIDE;
     assert_true(overrides_before >= 3);
     assert_true(reasons >= 3);
-    /* no `next` was ever played while the computer had no say: each one came from the console
-     * (the meeting's own countdown never ran out in these fast games) */
     free(legal);
     app_free(&a);
 }
