@@ -175,6 +175,8 @@ void board_pause_draw(const app *a, ui_draw *d)
         draw_fill(d, (ui_rect){0, 0, W, H}, UI_RGBA(THEME_SHADOW, 170));
     pause_geom g;
     pause_layout(a, &g);
+    /* the panel is translucent: an opaque plate under it keeps the board from showing through */
+    draw_round(d, g.box, layout_px(28, W, H), UI_RGB(THEME_PANEL));
     widget_panel(d, g.box, layout_px(28, W, H));
     widget_text(d, g.title, board_play_tr(a, "Paused"), layout_font_px(TYPE_TITLE, W, H),
                 UI_FONT_BOLD, THEME_TEXT, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);

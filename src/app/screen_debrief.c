@@ -327,7 +327,9 @@ static void db_term_detail(const app *a, const game_state *s, const score_view *
     case ST_TIME: {
         int left = solo_seconds_shown(a, s);
         if (left < 0) {
-            snprintf(out, n, "%s", db_tr(a, "solo practice only"));
+            snprintf(out, n, "%s",
+                     state_setup(s)->mode == MODE_SOLO ? db_tr(a, "no time limit")
+                                                       : db_tr(a, "solo practice only"));
         } else {
             char t1[16], t2[16];
             solo_format_time(left, t1, sizeof t1);
@@ -806,7 +808,7 @@ static void db_draw_roles(const app *a, ui_draw *d, ui_rect p, const game_state 
         report_lines ls = {0};
         report_role_actions(a->match, role, &t, &ls);
         ui_rect body = {cell.x + db_d(a, 14), cell.y + hh + db_d(a, 26), cell.w - db_d(a, 28),
-                        cell.h - hh - db_d(a, 36)};
+                        cell.h - hh - db_d(a, 30)};
         if (ls.count == 0) {
             db_text(d, body, db_tr(a, "No action."), db_px(a, TYPE_SMALL), UI_FONT_REGULAR,
                     THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_TOP, false);

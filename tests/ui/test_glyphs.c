@@ -229,6 +229,22 @@ static void test_glyphs_content(void **st)
             check_ml(c, &sc->hints[k].text, "hint", id);
         }
     }
+    /* the debrief's learning points (cards/debrief.yaml) */
+    const debrief_def *db = &rs->debrief;
+    check_ml(c, &db->title, "debrief title", "debrief");
+    check_ml(c, &db->intro, "debrief intro", "debrief");
+    for (size_t i = 0; i < db->n_sections; i++) {
+        const debrief_section *sec = &db->sections[i];
+        check_ml(c, &sec->title, "debrief section", sec->id);
+        check_ml(c, &sec->intro, "debrief section intro", sec->id);
+        for (size_t k = 0; k < sec->n_points; k++) {
+            check_ml(c, &sec->points[k].title, "debrief point", sec->points[k].id);
+            check_ml(c, &sec->points[k].text, "debrief point", sec->points[k].id);
+        }
+    }
+    for (size_t i = 0; i < db->n_lessons; i++)
+        check_ml(c, &db->lessons[i].text, "debrief lesson",
+                 debrief_when_name((debrief_when)db->lessons[i].when));
     print_message("content: %zu roles, %zu actions, %zu events, %zu scenarios, %zu characters\n",
                   rs->n_roles, rs->n_actions, rs->n_events, rs->n_scenarios, c->checked);
     assert_true(c->checked > 1000); /* the walk really saw the content */
