@@ -408,6 +408,9 @@ reload_result reload_apply(app *a)
     else if (m && (screen == SCR_BOARD || screen == SCR_END))
         screen = app_match_screen(a);
     a->screen = a->next_screen = screen;
+    /* the board's state belongs to the old match: the next visit starts it afresh (its pointer
+     * could otherwise meet a later match at the freed address) */
+    a->board.ready_for = NULL;
     app_set_screen(a, screen);
     if (res == RELOAD_CARRIED_ON && a->screen == SCR_BOARD && kept.curtain &&
         match_log(m)->count == match_log(old_m)->count) {
