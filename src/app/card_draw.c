@@ -237,36 +237,46 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
 
 /* ---- roles ---- */
 
-/* The full role card's lower half: action points, the passive ability and the description. */
-static void card_role_details(ui_draw *d, ui_rect r, const card_ctx *c, const role_def *rd,
-                              bool name)
+/* The full role card's lower half: action points, the passive ability and the description, at
+ * pct percent of the metrics' sizes. Returns the height it needs (drawing only when draw). */
+static int card_role_details(ui_draw *d, ui_rect r, const card_ctx *c, const role_def *rd,
+                             bool name, int pct, bool draw)
 {
     const card_metrics *m = &c->m;
-    draw_round(d, r, m->radius / 2, UI_RGB(CARD_FACE));
+    int pb = m->px_body * pct / 100, ps = m->px_small * pct / 100, pt = m->px_title * pct / 100;
+    if (draw)
+        draw_round(d, r, m->radius / 2, UI_RGB(CARD_FACE));
     ui_rect in = card_inset(r, m->pad * 2 / 3, m->pad / 2);
     char ap[64];
     snprintf(ap, sizeof ap, "%s %d", card_draw_tr(c, "Action points per round:"), rd->ap);
     int y = in.y;
-    if (name) /* the art took the name's place */
-        y += card_text1(d, card_rc(in.x, y, in.w, m->px_title * 3 / 2), ml_get(&rd->name, c->l),
-                        m->px_title, UI_FONT_BOLD, UI_RGB(CARD_INK),
-                        UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    y += card_text1(d, card_rc(in.x, y, in.w, m->px_body * 3 / 2), ap, m->px_body, UI_FONT_BOLD,
-                    UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    y += m->pad / 3;
+    if (name) { /* the art took the name's place */
+        if (draw)
+            card_text1(d, card_rc(in.x, y, in.w, pt * 3 / 2), ml_get(&rd->name, c->l), pt,
+                       UI_FONT_BOLD, UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        y += text_line_height(pt);
+    }
+    if (draw)
+        card_text1(d, card_rc(in.x, y, in.w, pb * 3 / 2), ap, pb, UI_FONT_BOLD, UI_RGB(CARD_INK),
+                   UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    y += text_line_height(pb) + m->pad / 3;
     const char *passive = ml_get(&rd->passive, c->l);
     if (passive[0]) {
-        int h = card_min(card_text_height(d, passive, m->px_body, UI_FONT_BOLD, in.w - m->pad) +
-                             m->pad / 2,
-                         (in.y + in.h - y) * 6 / 10);
-        ui_rect box = card_rc(in.x, y, in.w, h);
-        draw_round(d, box, m->radius / 2, UI_RGB(CARD_RULE_BOX));
-        card_textw(d, card_inset(box, m->pad / 2, m->pad / 4), passive, m->px_body, UI_FONT_BOLD,
-                   UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_TOP);
+        int h = card_text_height(d, passive, pb, UI_FONT_BOLD, in.w - m->pad) + m->pad / 2;
+        if (draw) {
+            ui_rect box = card_rc(in.x, y, in.w, card_min(h, in.y + in.h - y));
+            draw_round(d, box, m->radius / 2, UI_RGB(CARD_RULE_BOX));
+            card_textw(d, card_inset(box, m->pad / 2, m->pad / 4), passive, pb, UI_FONT_BOLD,
+                       UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_TOP);
+        }
         y += h + m->pad / 2;
     }
-    card_textw(d, card_rc(in.x, y, in.w, in.y + in.h - y), ml_get(&rd->desc, c->l), m->px_small,
-               UI_FONT_REGULAR, UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    const char *desc = ml_get(&rd->desc, c->l);
+    if (draw)
+        card_textw(d, card_rc(in.x, y, in.w, in.y + in.h - y), desc, ps, UI_FONT_REGULAR,
+                   UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    y += card_text_height(d, desc, ps, UI_FONT_REGULAR, in.w);
+    return y - r.y + m->pad / 2;
 }
 
 void card_draw_role(ui_draw *d, ui_rect r, const card_ctx *c, int role, bool full)
@@ -276,8 +286,22 @@ void card_draw_role(ui_draw *d, ui_rect r, const card_ctx *c, int role, bool ful
     const role_def *rd = &c->rs->roles[role];
     ui_color col = UI_RGB(rd->color & 0xFFFFFF);
     ui_rect top = r;
+    int pct = 100;
     if (full) {
-        top.h = r.h * 40 / 100;
+        /* a long text takes room from the picture first, then the type steps down (to 75%) */
+        bool art_named = rd->art != NULL;
+        for (top.h = r.h * 40 / 100;; pct -= 5) {
+            ui_rect det =
+                card_rc(r.x + m->pad / 2, r.y + top.h, r.w - m->pad, r.h - top.h - m->pad / 2);
+            if (card_role_details(d, det, c, rd, art_named, pct, false) <= det.h)
+                break;
+            if (top.h > r.h * 32 / 100) {
+                top.h = r.h * 32 / 100;
+                pct += 5;
+            } else if (pct <= 75) {
+                break;
+            }
+        }
         draw_round(d, r, m->radius, col); /* the colour frames art and details alike */
     }
     bool art = rd->art && draw_image(d, full ? card_inset(top, m->pad, m->pad) : r, rd->art);
@@ -307,7 +331,7 @@ void card_draw_role(ui_draw *d, ui_rect r, const card_ctx *c, int role, bool ful
     if (full) {
         card_role_details(
             d, card_rc(r.x + m->pad / 2, r.y + top.h, r.w - m->pad, r.h - top.h - m->pad / 2), c,
-            rd, art);
+            rd, art, pct, true);
     }
 }
 
