@@ -371,6 +371,7 @@ reload_result reload_apply(app *a)
         fflush(stdout);
         return ok ? RELOAD_APPLIED : RELOAD_FAILED;
     }
+    packs_scan(a); /* pack folders added or removed since (the title lists them) */
     core_err err = {0};
     ruleset *rs = packs_load_wanted(a, &err);
     if (!rs) {

@@ -357,11 +357,21 @@ static void test_packs_user_folder(void **state)
     assert_true(a.packs->user_on[1]);
     assert_true(ruleset_scenario(a.rs, "mine") >= 0);
     assert_int_equal(a.rs->n_events, base_events);
+    /* a pack folder made while the game runs is listed after a reload (F5), switched off */
+    char *cdir = data_path_join(pref, "packs/c_new");
+    free(designer_put(cdir, "scenarios/c.yaml", "id: broken_on_purpose\n"));
+    helper_key(&a, KEY_F5, 0);
+    assert_int_equal(packs_count(&a), 3);
+    assert_string_equal(a.packs->user_name[2], "c_new");
+    assert_false(a.packs->user_on[2]);
+    assert_true(a.packs->user_on[1]);
+    assert_false(a.reload && a.reload->overlay); /* off: its broken file is not read */
+    free(cdir);
     /* parse/format round trip; unknown names and bad lines are skipped */
     packs_parse(&a, "on a_events\r\nbogus line\non nobody\n");
     assert_true(a.packs->user_on[0]);
     char *f = packs_format(&a);
-    assert_string_equal(f, "on a_events\non b_office\n");
+    assert_string_equal(f, "on a_events\non b_office\noff c_new\n");
     free(f);
     app_free(&a);
     designer_rmtree(pref);
