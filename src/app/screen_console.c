@@ -912,7 +912,7 @@ static void draw_log_tab(const app *a, ui_draw *d, const cgeom *g, bool private_
         log_tag(a, e, tag, sizeof tag, &col);
         char *text = rules_log_format(s, e, a->lang);
         char line[640];
-        snprintf(line, sizeof line, "%d  %s%s%s", e->round, tag, tag[0] ? " " : "", text);
+        snprintf(line, sizeof line, "R%d  %s%s%s", e->round, tag, tag[0] ? " " : "", text);
         free(text);
         widget_text(d, rc(body.x, y, body.w, g->row_h), line, g->px_small, UI_FONT_REGULAR,
                     e->vis == VIS_PUBLIC ? THEME_TEXT_DIM
