@@ -732,6 +732,17 @@ int main(int argc, char **argv)
     }
     signal(SIGPIPE, SIG_IGN);
 
+    /* the machine's load first: every figure below is worth what this one says */
+    FILE *lf = fopen("/proc/loadavg", "r");
+    double load = -1;
+    if (lf) {
+        if (fscanf(lf, "%lf", &load) != 1)
+            load = -1;
+        fclose(lf);
+    }
+    if (load >= 0)
+        printf("machine_load_1m %.2f runnable\n", load);
+    printf("machine_cores %ld cores\n", sysconf(_SC_NPROCESSORS_ONLN));
 #define BENCH_WANT(name) (!o.only || !strcmp(o.only, name))
     if (BENCH_WANT("content"))
         bench_content(&o);
