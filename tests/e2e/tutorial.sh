@@ -166,7 +166,7 @@ shot title
 
 # Title -> Tutorial, by mouse (the fourth menu button).
 mark
-click $(centre 150 $((390 + 3 * 90)) 640 76)
+click $(centre 150 $((376 + 3 * 80)) 640 70)
 wait_for "malcon: screen board"
 wait_for "malcon: phase action"
 wait_for "malcon: turn commander"
@@ -214,7 +214,7 @@ mark
 click $(centre 1580 976 280 84)
 wait_for "malcon: screen title"
 mark
-click $(centre 150 $((390 + 5 * 90)) 640 76)
+click $(centre 150 $((376 + 6 * 80)) 640 70)  # Quit (after Records and Settings)
 for _ in $(seq 1 200); do
     kill -0 "$GAME_PID" 2>/dev/null || break
     sleep 0.05
