@@ -55,8 +55,9 @@ ruleset *data_load_mem(const data_file *files, size_t n, const char *root, core_
 /* The schema of every content file: fields, types, defaults and legal values. Caller owns. */
 char *data_schema_text(void);
 
-/* Reads a whole file (at most max bytes; 0 = no limit) into a NUL-terminated buffer (caller
- * frees). Returns NULL and records an ERR_IO / ERR_LIMIT error when it cannot. */
+/* Reads a whole regular file (at most max bytes; 0 = no limit) into a NUL-terminated buffer
+ * (caller frees). Returns NULL and records an ERR_IO / ERR_LIMIT error when it cannot (a named
+ * pipe or device is refused, never opened). */
 char *data_read_file(const char *path, size_t max, size_t *len, core_err *err);
 
 /* Writes data atomically: a temporary file beside path, flushed to disk (fsync), then renamed

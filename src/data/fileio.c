@@ -45,6 +45,13 @@ char *data_read_file(const char *path, size_t max, size_t *len, core_err *err)
 {
     if (len)
         *len = 0;
+    /* Only regular files: opening a named pipe (a hostile content pack's cards/roles.yaml or
+     * picture) would block the game forever, and a device could be read without end. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        core_err_add(err, ERR_IO, LVL_ERROR, path, 0, 0, "not a regular file");
+        return NULL;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
         core_err_add(err, ERR_IO, LVL_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));

@@ -384,9 +384,10 @@ static ruleset *load_files(load_file *files, size_t n, const char *root, const c
                                                 : REF_NONE;
         skip[i] = true;
         if (f->kind == LK_UNKNOWN) {
-            fields_error(&c, ERR_VALUE, NULL,
-                         "not a content file: expected cards/{roles,actions,events,terminals}.yaml, "
-                         "cards/debrief.yaml or scenarios/*.yaml");
+            fields_error(
+                &c, ERR_VALUE, NULL,
+                "not a content file: expected cards/{roles,actions,events,terminals}.yaml, "
+                "cards/debrief.yaml or scenarios/*.yaml");
             continue;
         }
         if (f->kind == LK_DEBRIEF) {
@@ -604,6 +605,11 @@ static char **load_list_scenarios(const char *root, size_t *count, bool *ok, cor
         size_t len = strlen(e->d_name);
         if (e->d_name[0] == '.' || len <= 5 || strcmp(e->d_name + len - 5, ".yaml") != 0)
             continue;
+        if (*count == DATA_MAX_ITEMS) { /* a folder of thousands is not a content pack */
+            core_err_add(err, ERR_LIMIT, LVL_ERROR, dir, 0, 0,
+                         "too many scenario files: at most %d are read", DATA_MAX_ITEMS);
+            break;
+        }
         core_grow((void **)&names, &cap, *count + 1, sizeof *names);
         names[(*count)++] = core_strdup(e->d_name);
     }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Bounded caches: a board redraws ~100 strings a frame, and the text cache keeps them all
  * without letting a long session (log lines, timers) grow memory without limit. */
@@ -759,6 +760,14 @@ static uint32_t sdl_be32(const unsigned char *b)
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
+/* True when path is a regular file: a named pipe in a content pack would block the game on
+ * open, a device would never end. */
+static bool sdl_regular_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /* True when the existing file path resolves inside root once symbolic links are followed. */
 static bool sdl_inside_root(const char *root, const char *path)
 {
@@ -834,7 +843,7 @@ static SDL_Texture *sdl_image_load(sdl_impl *s, const char *rel, int *w, int *h,
         core_str p = {0};
         core_str_printf(&p, "%s/%s", root, rel);
         path = core_str_take(&p);
-        rw = SDL_RWFromFile(path, "rb");
+        rw = sdl_regular_file(path) ? SDL_RWFromFile(path, "rb") : NULL;
     }
     if (!rw) {
         snprintf(why, why_n, "cannot open %s", path);
@@ -1133,7 +1142,7 @@ static void *sdl_load_font(const char *root, const char *rel, size_t *size)
 {
     core_str p = {0};
     core_str_printf(&p, "%s/%s", root ? root : ".", rel);
-    void *data = SDL_LoadFile(core_str_cstr(&p), size);
+    void *data = sdl_regular_file(core_str_cstr(&p)) ? SDL_LoadFile(core_str_cstr(&p), size) : NULL;
     core_str_free(&p);
     return data;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A catalogue file larger than this is not a UI catalogue. */
 #define I18N_MAX_BYTES (4 * 1024 * 1024)
@@ -433,6 +434,11 @@ i18n *i18n_parse(const char *text, size_t len, const char *name, core_err *err)
 i18n *i18n_load(const char *po_path, core_err *err)
 {
     assert(po_path && err);
+    struct stat st; /* a named pipe would block the open forever */
+    if (stat(po_path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        core_err_add(err, ERR_IO, LVL_ERROR, po_path, 0, 0, "not a regular file");
+        return NULL;
+    }
     FILE *f = fopen(po_path, "rb");
     if (!f) {
         core_err_add(err, ERR_IO, LVL_ERROR, po_path, 0, 0, "cannot open the catalogue");

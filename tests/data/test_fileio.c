@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -133,6 +134,25 @@ static void test_fileio_read_limit_enforced(void **state)
     free(path);
 }
 
+/* A named pipe (a hostile content pack) is refused at once, never opened: opening it would
+ * wait for a writer forever. So is a folder. */
+static void test_fileio_read_refuses_pipes_and_folders(void **state)
+{
+    tmpdir *t = *state;
+    char *path = data_path_join(t->path, "roles.yaml");
+    assert_int_equal(mkfifo(path, 0600), 0);
+    core_err err = {0};
+    assert_null(data_read_file(path, 0, NULL, &err));
+    assert_int_equal(err.count, 1);
+    assert_int_equal(err.items[0].code, ERR_IO);
+    assert_non_null(strstr(err.items[0].msg, "not a regular file"));
+    core_err_free(&err);
+    assert_null(data_read_file(t->path, 0, NULL, &err));
+    assert_int_equal(err.items[0].code, ERR_IO);
+    core_err_free(&err);
+    free(path);
+}
+
 static void test_fileio_read_missing_file(void **state)
 {
     tmpdir *t = *state;
@@ -187,6 +207,8 @@ int main(void)
                                         tmp_teardown),
         cmocka_unit_test_setup_teardown(test_fileio_read_limit_enforced, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_fileio_read_missing_file, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_fileio_read_refuses_pipes_and_folders, tmp_setup,
+                                        tmp_teardown),
         cmocka_unit_test(test_fileio_path_join),
         cmocka_unit_test(test_fileio_default_root),
     };

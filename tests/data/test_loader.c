@@ -597,6 +597,38 @@ static void test_loader_symlink_out_of_root_is_refused(void **state)
     rmdir(root);
 }
 
+/* A scenarios folder of thousands of files is refused with a limit error, not read. */
+static void test_loader_too_many_scenario_files(void **state)
+{
+    (void)state;
+    char root[] = "/tmp/malcon-many-XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char dir[600], file[700];
+    snprintf(dir, sizeof dir, "%s/scenarios", root);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    for (int i = 0; i <= DATA_MAX_ITEMS; i++) {
+        snprintf(file, sizeof file, "%s/s%03d.yaml", dir, i);
+        FILE *f = fopen(file, "wb");
+        assert_non_null(f);
+        fclose(f);
+    }
+    core_err err = {0};
+    ruleset *rs = data_load(root, &err);
+    assert_null(rs);
+    bool found = false;
+    for (size_t i = 0; i < err.count; i++)
+        if (err.items[i].code == ERR_LIMIT && strstr(err.items[i].msg, "too many scenario files"))
+            found = true;
+    assert_true(found);
+    core_err_free(&err);
+    for (int i = 0; i <= DATA_MAX_ITEMS; i++) {
+        snprintf(file, sizeof file, "%s/s%03d.yaml", dir, i);
+        unlink(file);
+    }
+    rmdir(dir);
+    rmdir(root);
+}
+
 /* ---- the tiny fixture ---- */
 
 static int tiny_setup(void **state)
@@ -838,6 +870,7 @@ int main(void)
         cmocka_unit_test(test_loader_file_size_limit),
         cmocka_unit_test(test_loader_missing_asset_is_a_warning),
         cmocka_unit_test(test_loader_symlink_out_of_root_is_refused),
+        cmocka_unit_test(test_loader_too_many_scenario_files),
         cmocka_unit_test_setup_teardown(test_loader_tiny_cards, tiny_setup, tiny_teardown),
         cmocka_unit_test_setup_teardown(test_loader_tiny_scenario, tiny_setup, tiny_teardown),
         cmocka_unit_test_setup_teardown(test_loader_hash, tiny_setup, tiny_teardown),

@@ -301,6 +301,9 @@ static void test_draw_sdl_images_hostile(void **st)
     const unsigned char noframe[] = {0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9};
     write_file(f, "assets/art/noframe.jpg", noframe, sizeof noframe);
     write_file(f, "assets/art/cut.jpg", tall, 12);
+    /* a named pipe: opening it would wait for a writer forever */
+    path_in(f, "assets/art/pipe.png", path, sizeof path);
+    assert_int_equal(mkfifo(path, 0600), 0);
 
     draw_begin(d, UI_RGB(BG));
     assert_true(draw_image(d, (ui_rect){0, 0, 80, 80}, "assets/art/ok.jpg"));
@@ -309,6 +312,7 @@ static void test_draw_sdl_images_hostile(void **st)
     assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/tall.jpg"));
     assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/noframe.jpg"));
     assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/cut.jpg"));
+    assert_false(draw_image(d, (ui_rect){100, 0, 80, 80}, "assets/art/pipe.png"));
     draw_end(d);
     SDL_Surface *s = shoot(f);
     assert_int_equal(px(s, 140, 40), BG); /* the refused ones drew nothing */

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -220,6 +222,25 @@ static void test_i18n_load_missing_file(void **st)
     core_err_free(&err);
 }
 
+/* A named pipe where the catalogue should be (a hostile content pack) is refused at once:
+ * opening it would wait for a writer forever. */
+static void test_i18n_load_refuses_a_pipe(void **st)
+{
+    (void)st;
+    char dir[] = "/tmp/malcon-i18n-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/ja.po", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    core_err err = {0};
+    assert_null(i18n_load(path, &err));
+    assert_int_equal(err.items[0].code, ERR_IO);
+    assert_non_null(strstr(err.items[0].msg, "not a regular file"));
+    core_err_free(&err);
+    remove(path);
+    rmdir(dir);
+}
+
 static void test_i18n_load_from_file_round_trip(void **st)
 {
     (void)st;
@@ -283,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_i18n_reports_errors_with_lines),
         cmocka_unit_test(test_i18n_refuses_other_charsets),
         cmocka_unit_test(test_i18n_load_missing_file),
+        cmocka_unit_test(test_i18n_load_refuses_a_pipe),
         cmocka_unit_test(test_i18n_load_from_file_round_trip),
         cmocka_unit_test(test_i18n_shipped_catalogue_loads),
     };
