@@ -1,11 +1,12 @@
 /* fuzz_loader.c: libFuzzer target for the YAML content loader (data_load_mem).
  *
  * Input: one selector byte, then the text of one content file. The selector's bits 0-2 pick the
- * file the text replaces (0 roles, 1 terminals, 2 events, 3 actions, 4 the scenario; 5-7: it is
- * added as a second scenario), bit 3 the base set the other files come from (0: the shipped
- * content, 1: the tiny fixture). Invariants: no crash, leak or undefined behaviour; a ruleset
- * comes back exactly when no error was reported; every message is located in a file; and loaded
- * content always fits the rules: every scenario can start and be played a while. */
+ * file the text replaces (0 roles, 1 terminals, 2 events, 3 actions, 4 the scenario; 6: it is
+ * added as cards/debrief.yaml, 5 and 7: as a second scenario), bit 3 the base set the other
+ * files come from (0: the shipped content, 1: the tiny fixture). Invariants: no crash, leak or
+ * undefined behaviour; a ruleset comes back exactly when no error was reported; every message is
+ * located in a file; and loaded content always fits the rules: every scenario can start and be
+ * played a while. */
 #include "fuzz_common.h"
 
 #include <stdlib.h>
@@ -53,6 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(text, data + 1, len);
     if (slot < FUZZ_SET_FILES)
         files[slot] = (data_file){files[slot].name, text, len};
+    else if (slot == 6)
+        files[n++] = (data_file){"cards/debrief.yaml", text, len};
     else
         files[n++] = (data_file){"scenarios/fuzz.yaml", text, len};
 
