@@ -114,13 +114,15 @@ void solo_sync(app *a)
     so->was_over = rules_outcome(s) != OUT_ONGOING;
 }
 
-/* Plays one move through the match, printing it like the board does; false when refused. */
+/* Plays one move through the match, saving and printing it like the board does (saved first:
+ * a printed move is on disk); false when refused. */
 static bool solo_play(app *a, const move *m)
 {
     char why[RULES_WHY_MAX];
     char *line = move_format(match_state(a->match), m);
     bool ok = match_play(a->match, m, why, sizeof why);
     if (ok) {
+        app_autosave(a);
         printf("malcon: move %s\n", line);
         fflush(stdout);
     }
