@@ -160,9 +160,6 @@ const char *board_play_phase_id(phase p);
 
 /* Draws the whole board screen. */
 void board_draw(const app *a, ui_draw *d);
-/* The icon of a role / terminal kind (by content id / icon name); UI_ICON_NONE when unknown. */
-ui_icon board_draw_role_icon(const char *role_id);
-ui_icon board_draw_kind_icon(const char *icon_name);
 
 /* ---- the pause menu (board_pause.c) ---- */
 

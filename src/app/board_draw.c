@@ -11,31 +11,30 @@
 #include "card_draw.h"
 #include "solo.h"
 #include "facil.h"
+#include "widget.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The palette: a dark navy table, light text, one strong colour per meaning. */
-#define COL_BG        UI_RGB(0x0d1626)
-#define COL_PANEL     UI_RGB(0x16233a)
-#define COL_PANEL2    UI_RGB(0x1d2d49)
-#define COL_FLOOR     UI_RGB(0x121e33)
-#define COL_ROOM      UI_RGB(0x22334f)
-#define COL_LINE      UI_RGB(0x3a5078)
-#define COL_TEXT      UI_RGB(0xf3f6fb)
-#define COL_MUTED     UI_RGB(0xa9b8cf)
-#define COL_DIM       UI_RGB(0x6f809c)
-#define COL_ACCENT    UI_RGB(0xffd166) /* focus, legal targets, the count */
-#define COL_INFECTED  UI_RGB(0xe5484d)
-#define COL_CLEAN     UI_RGB(0x30c17a)
-#define COL_ISOLATED  UI_RGB(0xf2a93b)
-#define COL_EVIDENCE  UI_RGB(0x5fb3f0)
-#define COL_CARD      UI_RGB(0xeef2f8)
-#define COL_CARD_BACK UI_RGB(0x2b4a7a)
-#define COL_INK       UI_RGB(0x14213a)
-#define COL_SHADE     UI_RGBA(0x050a14, 150)
-#define COL_CURTAIN   UI_RGB(0x0a0f1a)
+#define COL_BG       UI_RGB(0x0d1626)
+#define COL_PANEL    UI_RGB(0x16233a)
+#define COL_PANEL2   UI_RGB(0x1d2d49)
+#define COL_FLOOR    UI_RGB(0x121e33)
+#define COL_ROOM     UI_RGB(0x22334f)
+#define COL_LINE     UI_RGB(0x3a5078)
+#define COL_TEXT     UI_RGB(0xf3f6fb)
+#define COL_MUTED    UI_RGB(0xa9b8cf)
+#define COL_DIM      UI_RGB(0x6f809c)
+#define COL_ACCENT   UI_RGB(0xffd166) /* focus, legal targets, the count */
+#define COL_INFECTED UI_RGB(0xe5484d)
+#define COL_CLEAN    UI_RGB(0x30c17a)
+#define COL_ISOLATED UI_RGB(0xf2a93b)
+#define COL_EVIDENCE UI_RGB(0x5fb3f0)
+#define COL_INK      UI_RGB(0x14213a)
+#define COL_SHADE    UI_RGBA(0x050a14, 150)
+#define COL_CURTAIN  UI_RGB(0x0a0f1a)
 
 /* Segment colours (a legend names each; colour is never the only sign). */
 static const uint32_t seg_colors[] = {0x2bb3a3, 0x9b6bd6, 0xe58a3a, 0x3d8fe0,
@@ -56,39 +55,6 @@ static ui_color role_color(const ruleset *rs, int role)
 static ui_color with_alpha(ui_color c, int alpha)
 {
     return (c & 0xFFFFFF00u) | ((uint32_t)alpha & 0xFFu);
-}
-
-ui_icon board_draw_role_icon(const char *id)
-{
-    static const struct {
-        const char *id;
-        ui_icon icon;
-    } map[] = {{"commander", UI_ICON_COMMANDER},
-               {"researcher", UI_ICON_RESEARCHER},
-               {"forensic", UI_ICON_FORENSIC},
-               {"notification", UI_ICON_NOTIFICATION},
-               {"poc", UI_ICON_POC},
-               {"incident_handler", UI_ICON_HANDLER},
-               {"solution_analyst", UI_ICON_ANALYST},
-               {"vuln_assessor", UI_ICON_ASSESSOR}};
-    for (size_t i = 0; id && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(map[i].id, id) == 0)
-            return map[i].icon;
-    return UI_ICON_NONE;
-}
-
-ui_icon board_draw_kind_icon(const char *name)
-{
-    static const struct {
-        const char *name;
-        ui_icon icon;
-    } map[] = {{"pc", UI_ICON_PC},           {"laptop", UI_ICON_LAPTOP}, {"server", UI_ICON_SERVER},
-               {"printer", UI_ICON_PRINTER}, {"phone", UI_ICON_PHONE},   {"nas", UI_ICON_NAS},
-               {"camera", UI_ICON_CAMERA}};
-    for (size_t i = 0; name && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(map[i].name, name) == 0)
-            return map[i].icon;
-    return UI_ICON_PC;
 }
 
 /* ---- small drawing helpers ---- */
@@ -231,8 +197,8 @@ static const char *tr(const frame *f, const char *msgid)
 static card_ctx card_of(const frame *f)
 {
     const board_layout *L = &f->L;
-    card_ctx c = {f->rs, f->l, f->a->catalogue,
-                  {L->px_title, L->px_body, L->px_small, L->pad, L->radius}};
+    card_ctx c = {
+        f->rs, f->l, f->a->catalogue, {L->px_title, L->px_body, L->px_small, L->pad, L->radius}};
     return c;
 }
 
@@ -418,7 +384,7 @@ static int draw_note(ui_draw *d, const frame *f, int x, int y, int h, mark mk, i
     static const char *const words[MARK_COUNT] = {"", "Suspect", "Cleared", "Watch"};
     if (mk <= MARK_NONE || mk >= MARK_COUNT)
         return 0;
-    return badge(d, x, y, h, board_draw_role_icon(role >= 0 ? f->rs->roles[role].id : NULL),
+    return badge(d, x, y, h, widget_role_icon(role >= 0 ? f->rs->roles[role].id : NULL),
                  tr(f, words[mk]), role_color(f->rs, role), COL_TEXT, imax(12, h * 6 / 10), max_w);
 }
 
@@ -875,7 +841,7 @@ static void draw_team(ui_draw *d, const frame *f)
         draw_stroke_round(d, r, L->radius / 2, me || role == turn ? 3 : 1,
                           me ? COL_TEXT : with_alpha(c, 230));
         int ic = r.h - 8;
-        draw_icon(d, board_draw_role_icon(f->rs->roles[role].id), rc(r.x + 6, r.y + 4, ic, ic),
+        draw_icon(d, widget_role_icon(f->rs->roles[role].id), rc(r.x + 6, r.y + 4, ic, ic),
                   me ? COL_TEXT : c);
         char right[48];
         if (f->c.phase == PHASE_ACTION && passed)
@@ -950,8 +916,7 @@ static void draw_banner(ui_draw *d, const frame *f)
     int ic = r.h - 8;
     int x = r.x + L->pad / 2;
     if (f->c.phase == PHASE_ACTION && f->role >= 0) {
-        draw_icon(d, board_draw_role_icon(f->rs->roles[f->role].id), rc(x, r.y + 4, ic, ic),
-                  COL_TEXT);
+        draw_icon(d, widget_role_icon(f->rs->roles[f->role].id), rc(x, r.y + 4, ic, ic), COL_TEXT);
         x += ic + L->pad / 2;
     }
     int right_w = 0;
@@ -1267,7 +1232,7 @@ static void draw_curtain(ui_draw *d, const frame *f)
     int q = imin(L->w, L->h) / 4;
     draw_circle(d, L->w / 2, L->h / 4 + q / 2, q * 6 / 10, with_alpha(c, 255));
     if (role >= 0)
-        draw_icon(d, board_draw_role_icon(f->rs->roles[role].id),
+        draw_icon(d, widget_role_icon(f->rs->roles[role].id),
                   rc(L->w / 2 - q / 2 + q / 8, L->h / 4 + q / 8, q * 3 / 4, q * 3 / 4), COL_TEXT);
     char buf[256];
     snprintf(buf, sizeof buf, tr(f, "Only the %s looks now"), role_name(f, role));
