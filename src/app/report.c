@@ -482,7 +482,7 @@ static void md_text(core_str *o, const char *text)
     }
 }
 
-static const char *report_route_msgid(route r)
+const char *report_route_msgid(route r)
 {
     switch (r) {
     case ROUTE_MAIL:
@@ -533,7 +533,7 @@ static void report_md_summary(core_str *o, const match *m, const report_text *t)
     core_str_printf(o, "| %s | %" PRIu64 " |\n", report_tr(t, "Seed"), su->seed);
     core_str_printf(o, "| %s | %s |\n", report_tr(t, "Mode"),
                     report_tr(t, su->mode == MODE_SOLO ? "Solo practice" : "Workshop"));
-    bool won = oc == OUT_WIN_DECLARED || oc == OUT_WIN_BRIEFING;
+    bool won = rules_outcome_won(oc);
     core_str_printf(o, "| %s | **%s**: ", report_tr(t, "Outcome"),
                     oc == OUT_ONGOING ? report_tr(t, "Not finished")
                     : won             ? report_tr(t, "Contained")

@@ -23,6 +23,9 @@ typedef struct report_text {
 
 /* msgid (English) in t's language. */
 const char *report_tr(const report_text *t, const char *msgid);
+/* The English name of an infection route ("Mail attachment", ...; "Unknown route" out of
+ * range): a msgid for report_tr or app_tr, so the report and the screens name routes alike. */
+const char *report_route_msgid(route r);
 
 /* ---- findings: facts the learning points tie to ---- */
 

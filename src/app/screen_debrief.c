@@ -278,22 +278,6 @@ static void db_heading(const app *a, ui_draw *d, ui_rect r, const char *s)
             UI_ALIGN_LEFT | UI_VALIGN_MIDDLE, false);
 }
 
-static const char *db_route(const app *a, route r)
-{
-    switch (r) {
-    case ROUTE_MAIL:
-        return app_tr(a, "Mail attachment");
-    case ROUTE_DRIVEBY:
-        return app_tr(a, "Drive-by download");
-    case ROUTE_USB:
-        return app_tr(a, "USB stick");
-    case ROUTE_LATERAL:
-        return app_tr(a, "Lateral movement");
-    default:
-        return app_tr(a, "Unknown route");
-    }
-}
-
 /* ---- page 1: the outcome and every score term ---- */
 
 /* The detail of score term i ("2 rounds left x 5", ...) into out. */
@@ -303,7 +287,7 @@ static void db_term_detail(const app *a, const game_state *s, const score_view *
     const scenario_def *sc = state_scenario(s);
     const score_weights *w = &sc->score;
     outcome o = rules_outcome(s);
-    bool won = o == OUT_WIN_DECLARED || o == OUT_WIN_BRIEFING;
+    bool won = rules_outcome_won(o);
     out[0] = '\0';
     switch ((score_term)i) {
     case ST_WIN:
@@ -353,7 +337,7 @@ static void db_term_detail(const app *a, const game_state *s, const score_view *
 static void db_draw_score(const app *a, ui_draw *d, ui_rect p, const game_state *s)
 {
     outcome o = rules_outcome(s);
-    bool won = o == OUT_WIN_DECLARED || o == OUT_WIN_BRIEFING;
+    bool won = rules_outcome_won(o);
     score_view sv;
     rules_score(s, &sv);
     int pad = db_d(a, 32);
@@ -391,10 +375,7 @@ static void db_draw_score(const app *a, ui_draw *d, ui_rect p, const game_state 
             db_px(a, TYPE_BODY), UI_FONT_REGULAR, THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_BOTTOM,
             false);
     ui_rect rk = {left.x + left.w - db_d(a, 150), y + db_d(a, 10), db_d(a, 150), db_d(a, 120)};
-    uint32_t rc = sv.rank == 'S' || sv.rank == 'A' ? THEME_ACCENT
-                  : sv.rank == 'B'                 ? THEME_GOOD
-                  : sv.rank == 'C'                 ? THEME_WARN
-                                                   : THEME_BAD;
+    uint32_t rc = widget_rank_color(sv.rank);
     draw_round(d, rk, rk.h / 4, UI_RGB(rc));
     snprintf(buf, sizeof buf, "%c", sv.rank ? sv.rank : '-');
     db_text(d, (ui_rect){rk.x, rk.y, rk.w, rk.h * 7 / 10}, buf, db_d(a, 72), UI_FONT_BOLD,
@@ -654,7 +635,7 @@ static void db_draw_truth(const app *a, ui_draw *d, ui_rect p, const game_state 
                 snprintf(part, sizeof part, "%s", db_tr(a, "infected before the game"));
             else
                 snprintf(part, sizeof part, db_tr(a, "infected in round %d"), rt->infected_round);
-            snprintf(line, sizeof line, "%s · %s", db_route(a, rt->route), part);
+            snprintf(line, sizeof line, "%s · %s", app_tr(a, report_route_msgid(rt->route)), part);
             if (rt->spread_from >= 0) {
                 snprintf(part, sizeof part, db_tr(a, "spread from %s"),
                          sc->terminals[rt->spread_from].id);

@@ -3,6 +3,7 @@
  * them) on a small floor plan and as a list; buttons: new game, title. */
 #include "app.h"
 #include "layout.h"
+#include "report.h"
 #include "widget.h"
 
 #include <assert.h>
@@ -46,28 +47,6 @@ static void end_layout(const app *a, end_geom *g)
     g->button[END_TITLE] = R(1620, 976, 240, 84);
     g->hint = R(60, 976, 820, 84);
 #undef R
-}
-
-static bool end_won(outcome o)
-{
-    return o == OUT_WIN_DECLARED || o == OUT_WIN_BRIEFING;
-}
-
-/* The route's name in the UI language. */
-static const char *end_route_name(const app *a, route r)
-{
-    switch (r) {
-    case ROUTE_MAIL:
-        return app_tr(a, "Mail attachment");
-    case ROUTE_DRIVEBY:
-        return app_tr(a, "Drive-by download");
-    case ROUTE_USB:
-        return app_tr(a, "USB stick");
-    case ROUTE_LATERAL:
-        return app_tr(a, "Lateral movement");
-    default:
-        return app_tr(a, "Unknown route");
-    }
 }
 
 static void end_enter(app *a)
@@ -134,7 +113,7 @@ static void end_draw_banner(const app *a, ui_draw *d, const end_geom *g, const g
 {
     int W = a->width, H = a->height;
     outcome o = rules_outcome(s);
-    bool won = end_won(o);
+    bool won = rules_outcome_won(o);
     uint32_t col = won ? THEME_GOOD : THEME_BAD;
     int rad = layout_px(28, W, H);
     draw_round(d, g->banner, rad, UI_RGBA(widget_shade(col, -55), 235));
@@ -183,10 +162,7 @@ static void end_draw_score(const app *a, ui_draw *d, const end_geom *g, const ga
                 UI_ALIGN_LEFT | UI_VALIGN_BOTTOM);
     /* the rank, as a stamp */
     ui_rect rk = g->rank;
-    uint32_t rc = sv.rank == 'S' || sv.rank == 'A' ? THEME_ACCENT
-                  : sv.rank == 'B'                 ? THEME_GOOD
-                  : sv.rank == 'C'                 ? THEME_WARN
-                                                   : THEME_BAD;
+    uint32_t rc = widget_rank_color(sv.rank);
     draw_round(d, rk, rk.h / 4, UI_RGB(rc));
     snprintf(buf, sizeof buf, "%c", sv.rank ? sv.rank : '-');
     widget_text(d, (ui_rect){rk.x, rk.y, rk.w, rk.h * 7 / 10}, buf, layout_px(64, W, H),
@@ -319,7 +295,8 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
         const char *ev = tv.evidence >= 2   ? app_tr(a, "evidence: full")
                          : tv.evidence == 1 ? app_tr(a, "evidence: disk only")
                                             : app_tr(a, "evidence: none");
-        snprintf(info, sizeof info, "%s · %s · %s · %s", end_route_name(a, tv.true_route), when,
+        snprintf(info, sizeof info, "%s · %s · %s · %s",
+                 app_tr(a, report_route_msgid(tv.true_route)), when,
                  tv.active ? app_tr(a, "still active") : app_tr(a, "contained"), ev);
         ui_rect dot = {g->list.x, y + line / 4, line / 2, line / 2};
         draw_circle(d, dot.x + dot.w / 2, dot.y + dot.h / 2, dot.w / 2,

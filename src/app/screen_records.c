@@ -163,8 +163,7 @@ static void rec_input(app *a, const ui_input *in)
 /* The outcome in a few words. */
 static const char *rec_outcome(const app *a, outcome o)
 {
-    return o == OUT_WIN_DECLARED || o == OUT_WIN_BRIEFING ? app_tr(a, "Contained")
-                                                          : app_tr(a, "Not contained");
+    return rules_outcome_won(o) ? app_tr(a, "Contained") : app_tr(a, "Not contained");
 }
 
 static void rec_draw(const app *a, ui_draw *d)
@@ -242,7 +241,7 @@ static void rec_draw(const app *a, ui_draw *d)
         snprintf(cell[6], sizeof cell[6], "%" PRIu64, rec->seed);
         for (int c = 0; c < 7; c++) {
             ui_rect r = {row.x + xs[c] * sx / 1000, row.y, ws[c] * sx / 1000, row.h};
-            bool won = rec->outcome == OUT_WIN_DECLARED || rec->outcome == OUT_WIN_BRIEFING;
+            bool won = rules_outcome_won(rec->outcome);
             uint32_t ink = c == 4 ? (won ? THEME_GOOD : THEME_BAD) : THEME_TEXT;
             if (c == 0 && i == 0)
                 draw_icon(d, UI_ICON_TRUST,

@@ -24,6 +24,14 @@ int widget_text(ui_draw *d, ui_rect r, const char *utf8, int px, ui_font_style s
     return draw_text(d, r, utf8, &st);
 }
 
+uint32_t widget_rank_color(char rank)
+{
+    return rank == 'S' || rank == 'A' ? THEME_ACCENT
+           : rank == 'B'              ? THEME_GOOD
+           : rank == 'C'              ? THEME_WARN
+                                      : THEME_BAD;
+}
+
 uint32_t widget_shade(uint32_t rgb, int pct)
 {
     int c[3] = {(int)(rgb >> 16) & 255, (int)(rgb >> 8) & 255, (int)rgb & 255};

@@ -44,6 +44,9 @@ ui_icon widget_role_icon(const char *role_id);
 ui_icon widget_kind_icon(const char *icon_name);
 /* A face-down card (the back of a terminal card): rounded, patterned, with a faint emblem. */
 void widget_card_back(ui_draw *d, ui_rect r);
+/* The colour of a rank's stamp (S/A accent, B good, C warning, else bad), the same on every
+ * screen that shows a score. */
+uint32_t widget_rank_color(char rank);
 /* A 0xRRGGBB colour darkened or lightened by pct (-100..100). */
 uint32_t widget_shade(uint32_t rgb, int pct);
 

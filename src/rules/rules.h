@@ -298,6 +298,9 @@ typedef struct clock_view {
 
 void rules_clock(const game_state *s, clock_view *out);
 outcome rules_outcome(const game_state *s);
+/* True for the outcomes where the attacker was contained (OUT_WIN_DECLARED, OUT_WIN_BRIEFING):
+ * the one place that says which outcomes are wins, for the score and every screen. */
+bool rules_outcome_won(outcome o);
 
 /* The role whose turn it is in the action phase (-1 outside it). In solo mode any role that
  * has not passed may act; this is then the first such role in turn order. */

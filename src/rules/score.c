@@ -11,7 +11,7 @@ void rules_score(const game_state *s, score_view *out)
     const score_weights *w = &sc->score;
     memset(out, 0, sizeof *out);
     outcome o = (outcome)s->outcome;
-    bool won = o == OUT_WIN_DECLARED || o == OUT_WIN_BRIEFING;
+    bool won = rules_outcome_won(o);
     int rounds = sc->days * sc->phases_per_day;
     /* Rounds left count when the game ended early (declaration); the briefing uses them all. */
     out->rounds_left = o == OUT_WIN_BRIEFING || o == OUT_LOSE_BRIEFING ? 0 : rounds - s->round;

@@ -303,6 +303,11 @@ outcome rules_outcome(const game_state *s)
     return (outcome)s->outcome;
 }
 
+bool rules_outcome_won(outcome o)
+{
+    return o == OUT_WIN_DECLARED || o == OUT_WIN_BRIEFING;
+}
+
 int rules_current_role(const game_state *s)
 {
     if (s->phase != PHASE_ACTION)

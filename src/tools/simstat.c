@@ -98,7 +98,7 @@ bool simstat_play(const ruleset *rs, int sc, uint64_t seed, bool open, simstat_t
     if (tot) {
         tot->games++;
         tot->outcomes[res]++;
-        tot->wins += res == OUT_WIN_DECLARED || res == OUT_WIN_BRIEFING;
+        tot->wins += rules_outcome_won(res);
         tot->score += sv.total;
         tot->score_sq += (long long)sv.total * sv.total;
         tot->rounds += c.round;
