@@ -121,6 +121,10 @@ bool board_play_targets_has(const board_targets *t, board_target_kind k, int id)
 
 /* Resets the board's UI state for the match now in a->match (entering the screen, loading). */
 void board_play_reset(app *a);
+/* Resets b for showing m (may be NULL) as it stands: no selection, no menu, no animation, the
+ * rooms' counts and the round's event as the public sees them, the log seen. board_play_reset
+ * and the replay viewer's board both start from it. */
+void board_play_reset_view(board_ui *b, const match *m);
 /* Chooses action act of the acting role: no-target actions are played at once unless
  * confirm is needed (declare); targeted ones wait for a target. Illegal: message. */
 void board_play_choose_action(app *a, int act, bool from_keyboard);

@@ -650,9 +650,8 @@ void board_play_sync(app *a)
     }
 }
 
-void board_play_reset(app *a)
+void board_play_reset_view(board_ui *b, const match *m)
 {
-    board_ui *b = &a->board;
     memset(b, 0, sizeof *b);
     b->selected_action = -1;
     b->pending_target = -1;
@@ -664,12 +663,12 @@ void board_play_reset(app *a)
     b->shown_round = -1;
     b->event_shown = -1;
     b->focus = -1;
-    b->ready_for = a->match;
-    if (!a->match)
+    b->ready_for = m;
+    if (!m)
         return;
-    const game_state *s = play_state(a);
+    const game_state *s = match_state(m);
     /* what is already on the board when we arrive is shown as it is, without animation */
-    b->log_seen = match_log(a->match)->count;
+    b->log_seen = match_log(m)->count;
     viewer pub = {VIEW_PUBLIC, -1};
     const scenario_def *sc = state_scenario(s);
     for (size_t r = 0; r < sc->n_rooms && r < RULES_MAX_ROOMS; r++) {
@@ -678,7 +677,13 @@ void board_play_reset(app *a)
         b->count_from[r] = b->count_to[r] = rv.count;
     }
     b->event_shown = rules_round_event(s);
-    board_play_sync(a);
+}
+
+void board_play_reset(app *a)
+{
+    board_play_reset_view(&a->board, a->match);
+    if (a->match)
+        board_play_sync(a);
 }
 
 /* The computer facilitator's step in the hidden side's phases: after its pause it plays

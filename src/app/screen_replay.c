@@ -72,29 +72,7 @@ static bool rp_rebuild(app *a, size_t pos)
 /* The board's UI state for showing the view as it stands (no selection, no animation). */
 static void rp_board_state(app *a)
 {
-    replay_ui *ui = &a->replay;
-    board_ui *b = ui->board;
-    memset(b, 0, sizeof *b);
-    b->selected_action = -1;
-    b->pending_target = -1;
-    b->note_target = -1;
-    b->active_role = -1;
-    b->curtain_role = -1;
-    b->focus = -1;
-    b->shown_phase = b->shown_turn = b->shown_round = -1;
-    b->ready_for = ui->view;
-    if (!ui->view)
-        return;
-    const game_state *s = match_state(ui->view);
-    const scenario_def *sc = state_scenario(s);
-    viewer pub = {VIEW_PUBLIC, -1};
-    for (size_t r = 0; r < sc->n_rooms && r < RULES_MAX_ROOMS; r++) {
-        room_view rv;
-        rules_room(s, pub, (int)r, &rv);
-        b->count_from[r] = b->count_to[r] = rv.count;
-    }
-    b->event_shown = rules_round_event(s);
-    b->log_seen = match_log(ui->view)->count;
+    board_play_reset_view(a->replay.board, a->replay.view);
 }
 
 /* Moves to pos (clamped): forwards by playing the next lines, backwards by rebuilding. */
