@@ -244,9 +244,9 @@ static void console_layout_plan(const app *a, cgeom *g)
     }
 }
 
-/* Every rectangle and control of the console at W x H; with form, the reason form's controls
- * alone (it is modal). */
-static void console_layout(const app *a, int W, int H, cgeom *g, bool form)
+/* Clears g and sets its size (W x H, the design size when unknown) and the type sizes and
+ * spacing of that size: the console and the PIN prompt start from it. */
+static void console_metrics(cgeom *g, int W, int H)
 {
     memset(g, 0, sizeof *g);
     g->W = W > 0 ? W : LAYOUT_BASE_W;
@@ -260,6 +260,15 @@ static void console_layout(const app *a, int W, int H, cgeom *g, bool form)
     g->px_small = layout_font_px(TYPE_SMALL, W, H);
     g->pad = layout_px(16, W, H);
     g->rad = layout_px(14, W, H);
+}
+
+/* Every rectangle and control of the console at W x H; with form, the reason form's controls
+ * alone (it is modal). */
+static void console_layout(const app *a, int W, int H, cgeom *g, bool form)
+{
+    console_metrics(g, W, H);
+    W = g->W;
+    H = g->H;
 #define R(x, y, w, h) layout_design_rect((ui_rect){x, y, w, h}, W, H)
     g->header = R(0, 0, 1920, 104);
     g->title = R(32, 6, 860, 56);
@@ -1378,16 +1387,8 @@ void console_input(app *a, const ui_input *in, int w, int h)
  * close). */
 static void pin_layout(const app *a, cgeom *g)
 {
-    memset(g, 0, sizeof *g);
-    int W = a->width > 0 ? a->width : LAYOUT_BASE_W, H = a->height > 0 ? a->height : LAYOUT_BASE_H;
-    g->W = W;
-    g->H = H;
-    g->px_head = layout_font_px(TYPE_HEADING, W, H);
-    g->px_large = layout_font_px(TYPE_LARGE, W, H);
-    g->px_body = layout_font_px(TYPE_BODY, W, H);
-    g->px_small = layout_font_px(TYPE_SMALL, W, H);
-    g->pad = layout_px(16, W, H);
-    g->rad = layout_px(14, W, H);
+    console_metrics(g, a->width, a->height);
+    int W = g->W, H = g->H;
 #define R(x, y, w, h) layout_design_rect((ui_rect){x, y, w, h}, W, H)
     g->modal = R(560, 60, 800, 900);
     g->modal_title = R(600, 90, 720, 64);
