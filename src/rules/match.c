@@ -362,6 +362,22 @@ match *match_load_text(const ruleset *rs, const char *text, bool *hash_mismatch,
         text_fail(why, why_n, "line 1: empty save");
         return NULL;
     }
+    /* Names and reasons are shown to people: a text that is not UTF-8 is refused at its line
+     * and column, never drawn as garbage. */
+    size_t text_len = strlen(text), bad = core_utf8_check(text, text_len);
+    if (bad != text_len) {
+        int bad_line = 1, bad_col = 1;
+        for (size_t i = 0; i < bad; i++) {
+            if (text[i] == '\n') {
+                bad_line++;
+                bad_col = 1;
+            } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+                bad_col++;
+            }
+        }
+        text_fail(why, why_n, "line %d: invalid UTF-8 at column %d", bad_line, bad_col);
+        return NULL;
+    }
     save_header h;
     memset(&h, 0, sizeof h);
     h.scenario = -1;

@@ -2,7 +2,8 @@
  * content.
  *
  * Input: the text of a save or an action script. Invariants: no crash or undefined behaviour;
- * a refused text says why ("line N: ..."); a loaded game saves to a text that loads back to the
+ * a refused text says why ("line N: ..."); only UTF-8 text loads; a loaded game saves to a text
+ * that loads back to the
  * same game (same moves, same save text, same state hash), and undo never crashes. */
 #include "fuzz_common.h"
 
@@ -25,6 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(text);
         return 0;
     }
+    if (core_utf8_check(text, strlen(text)) != strlen(text))
+        fuzz_fail("a loaded save is UTF-8 (names and reasons are shown to people)");
     char *saved = match_save_text(m);
     match *back = match_load_text(rs, saved, NULL, why, sizeof why);
     if (!back) {

@@ -277,6 +277,10 @@ static void test_match_load_errors(void **state)
          "line 6: it is Commander's turn"},
         {"scenario test\nstart\nstrat\n", "line 3: unknown move 'strat' (did you mean 'start'?)"},
         {"scenario test\nmoves\nmoves\n", "line 3: unknown move 'moves'"},
+        /* not UTF-8: refused where it is, never shown as garbage */
+        {"scenario test\nplayer Ab\xff commander\n", "line 2: invalid UTF-8 at column 10"},
+        {"scenario test\nmoves\nfac cure T01 # 理由\xe3\x81\n",
+         "line 3: invalid UTF-8 at column 18"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char why[RULES_WHY_MAX] = "";
