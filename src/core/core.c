@@ -1,10 +1,14 @@
-/* core.c: the implementation of core.h (allocation, RNG, strings, errors, hashing, UTF-8). */
+/* core.c: the implementation of core.h (allocation, RNG, strings, errors, hashing, paths, UTF-8).
+ */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "core.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void core_oom(size_t n)
 {
@@ -279,6 +283,29 @@ uint64_t core_fnv1a(uint64_t h, const void *p, size_t n)
         h *= 0x100000001b3ULL;
     }
     return h;
+}
+
+/* ---- files ---- */
+
+bool core_path_regular(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool core_path_inside(const char *root, const char *path)
+{
+    char *r = realpath(root, NULL);
+    char *p = realpath(path, NULL);
+    bool ok = false;
+    if (r && p) {
+        size_t n = strlen(r);
+        /* a prefix on a component boundary: /content/base is not inside /content/ba */
+        ok = strncmp(p, r, n) == 0 && (p[n] == '/' || (n == 1 && r[0] == '/'));
+    }
+    free(r);
+    free(p);
+    return ok;
 }
 
 /* ---- UTF-8 ---- */

@@ -1,4 +1,5 @@
-/* core.h: allocation that aborts on out-of-memory, the seeded RNG, string builder, error record. */
+/* core.h: allocation that aborts on out-of-memory, the seeded RNG, string builder, error record,
+ * hashing, file-path checks, UTF-8. */
 #ifndef MALCON_CORE_H
 #define MALCON_CORE_H
 
@@ -123,6 +124,15 @@ void core_err_free(core_err *e);
 /* FNV-1a 64 over n bytes, continuing from h (start with CORE_FNV_INIT). */
 #define CORE_FNV_INIT 0xcbf29ce484222325ULL
 uint64_t core_fnv1a(uint64_t h, const void *p, size_t n);
+
+/* ---- files ---- */
+
+/* True when path names an existing regular file: a named pipe in a content folder would block
+ * a read forever, a device would never end. */
+bool core_path_regular(const char *path);
+/* True when the existing path resolves to something strictly inside root once symbolic links
+ * are followed (a well-formed relative path may still be a link that points anywhere). */
+bool core_path_inside(const char *root, const char *path);
 
 /* ---- UTF-8 ---- */
 

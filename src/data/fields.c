@@ -1,6 +1,5 @@
 /* fields.c: the generic mapping engine: walks a YAML mapping through a field table, converts and
  * checks each value by its type, and queues id references for resolution after all files. */
-#define _XOPEN_SOURCE 700 /* realpath */
 
 #include "fields.h"
 
@@ -12,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* The widest table has fewer rows than this (checked by assert). */
 #define FIELDS_MAX_ROWS 64
@@ -242,22 +240,6 @@ static const char *fields_path_problem(const char *p)
     return NULL;
 }
 
-/* True when full (an existing file) resolves inside root once symbolic links are followed:
- * the path's form is confined, but a link under assets/ could still point anywhere. */
-static bool fields_inside_root(const char *root, const char *full)
-{
-    char *r = realpath(root, NULL);
-    char *p = realpath(full, NULL);
-    bool ok = false;
-    if (r && p) {
-        size_t n = strlen(r);
-        ok = strncmp(p, r, n) == 0 && (p[n] == '/' || (n == 1 && r[0] == '/'));
-    }
-    free(r);
-    free(p);
-    return ok;
-}
-
 static void fields_path(load_ctx *c, const field *f, const ynode *v, char **dest)
 {
     if (!fields_need_scalar(c, f, v, "a path"))
@@ -273,20 +255,20 @@ static void fields_path(load_ctx *c, const field *f, const ynode *v, char **dest
          * as the drawing resolves it */
         const char *root = c->root;
         char *full = NULL;
-        struct stat st;
         bool found = false;
         for (size_t i = c->n_layers + 1; !found && i-- > 0;) {
             root = i ? c->layers[i - 1] : c->root;
             free(full);
             full = data_path_join(root, v->text);
-            found = stat(full, &st) == 0 && S_ISREG(st.st_mode);
+            found = core_path_regular(full);
         }
         if (!found)
             fields_warning(c, ERR_ASSET, v,
                            "'%s' file '%s' not found in the content folder; a drawn card is "
                            "used instead",
                            f->key, v->text);
-        else if (!fields_inside_root(root, full)) {
+        else if (!core_path_inside(root, full)) {
+            /* the path's form is confined, but a link under assets/ could point anywhere */
             fields_error(c, ERR_PATH, v,
                          "'%s' path '%s' leads outside the content folder (a symbolic link)",
                          f->key, v->text);

@@ -1,6 +1,4 @@
 /* draw_sdl.c: the SDL_Renderer drawing implementation: shapes, cached text, icons and images. */
-#define _XOPEN_SOURCE 700 /* realpath */
-
 #include "draw_sdl.h"
 
 #include "core.h"
@@ -14,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* Bounded caches: a board redraws ~100 strings a frame, and the text cache keeps them all
  * without letting a long session (log lines, timers) grow memory without limit. */
@@ -760,29 +757,6 @@ static uint32_t sdl_be32(const unsigned char *b)
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
-/* True when path is a regular file: a named pipe in a content pack would block the game on
- * open, a device would never end. */
-static bool sdl_regular_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* True when the existing file path resolves inside root once symbolic links are followed. */
-static bool sdl_inside_root(const char *root, const char *path)
-{
-    char *r = realpath(root, NULL);
-    char *p = realpath(path, NULL);
-    bool ok = false;
-    if (r && p) {
-        size_t n = strlen(r);
-        ok = strncmp(p, r, n) == 0 && (p[n] == '/' || (n == 1 && r[0] == '/'));
-    }
-    free(r);
-    free(p);
-    return ok;
-}
-
 /* The picture's type ("PNG" or "JPG") and size from its header, before any decoding allocates:
  * NULL for anything else. Only these two decoders are ever run on content (SDL_image has many
  * more, each one more place for a hostile file to hurt). */
@@ -843,13 +817,13 @@ static SDL_Texture *sdl_image_load(sdl_impl *s, const char *rel, int *w, int *h,
         core_str p = {0};
         core_str_printf(&p, "%s/%s", root, rel);
         path = core_str_take(&p);
-        rw = sdl_regular_file(path) ? SDL_RWFromFile(path, "rb") : NULL;
+        rw = core_path_regular(path) ? SDL_RWFromFile(path, "rb") : NULL;
     }
     if (!rw) {
         snprintf(why, why_n, "cannot open %s", path);
         goto done;
     }
-    if (!sdl_inside_root(root, path)) {
+    if (!core_path_inside(root, path)) {
         SDL_RWclose(rw);
         snprintf(why, why_n, "it leads outside the content folder (a symbolic link)");
         goto done;
@@ -1142,7 +1116,8 @@ static void *sdl_load_font(const char *root, const char *rel, size_t *size)
 {
     core_str p = {0};
     core_str_printf(&p, "%s/%s", root ? root : ".", rel);
-    void *data = sdl_regular_file(core_str_cstr(&p)) ? SDL_LoadFile(core_str_cstr(&p), size) : NULL;
+    void *data =
+        core_path_regular(core_str_cstr(&p)) ? SDL_LoadFile(core_str_cstr(&p), size) : NULL;
     core_str_free(&p);
     return data;
 }

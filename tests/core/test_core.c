@@ -1,10 +1,15 @@
-/* test_core.c: tests of the core library (RNG, strings, error record, hashing, UTF-8). */
+/* test_core.c: tests of the core library (RNG, strings, error record, hashing, paths, UTF-8). */
+#define _XOPEN_SOURCE 700 /* mkdtemp, symlink, mkfifo */
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -128,6 +133,58 @@ static void test_core_utf8_check_positions(void **st)
     assert_int_equal(core_utf8_next(&p), 0);
 }
 
+/* The content folders' confinement: a file or a link inside the root passes; a link out of it,
+ * a sibling folder whose name starts like the root's, and a missing file do not. Only regular
+ * files count as files (a named pipe would block a read forever). */
+static void test_core_paths_inside_and_regular(void **st)
+{
+    (void)st;
+    char base[] = "/tmp/malcon-core-XXXXXX";
+    assert_non_null(mkdtemp(base));
+    char root[64], sib[64], file[96], in_link[96], out_link[96], fifo[96], other[96];
+    snprintf(root, sizeof root, "%s/ab", base);
+    snprintf(sib, sizeof sib, "%s/abc", base);
+    snprintf(file, sizeof file, "%s/f.png", root);
+    snprintf(in_link, sizeof in_link, "%s/in.png", root);
+    snprintf(out_link, sizeof out_link, "%s/out.png", root);
+    snprintf(fifo, sizeof fifo, "%s/pipe.png", root);
+    snprintf(other, sizeof other, "%s/g.png", sib);
+    assert_int_equal(mkdir(root, 0700), 0);
+    assert_int_equal(mkdir(sib, 0700), 0);
+    FILE *fp = fopen(file, "w");
+    assert_non_null(fp);
+    fclose(fp);
+    fp = fopen(other, "w");
+    assert_non_null(fp);
+    fclose(fp);
+    assert_int_equal(symlink("f.png", in_link), 0);
+    assert_int_equal(symlink(other, out_link), 0);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+
+    assert_true(core_path_inside(root, file));
+    assert_true(core_path_inside(root, in_link));
+    assert_false(core_path_inside(root, out_link)); /* ab/out.png -> abc/g.png */
+    assert_false(core_path_inside(root, other));
+    assert_false(core_path_inside(root, root));
+    assert_false(core_path_inside(root, "/nonexistent/malcon"));
+    assert_true(core_path_inside("/", file));
+
+    assert_true(core_path_regular(file));
+    assert_true(core_path_regular(in_link)); /* a link to a regular file is followed */
+    assert_false(core_path_regular(fifo));
+    assert_false(core_path_regular(root));
+    assert_false(core_path_regular("/nonexistent/malcon"));
+
+    unlink(fifo);
+    unlink(out_link);
+    unlink(in_link);
+    unlink(file);
+    unlink(other);
+    rmdir(sib);
+    rmdir(root);
+    rmdir(base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_core_err_caps_items),
         cmocka_unit_test(test_core_fnv_known_value),
         cmocka_unit_test(test_core_utf8_check_positions),
+        cmocka_unit_test(test_core_paths_inside_and_regular),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
