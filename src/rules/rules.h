@@ -163,7 +163,6 @@ uint64_t state_hash(const game_state *s);
 
 const ruleset *state_ruleset(const game_state *s);
 const scenario_def *state_scenario(const game_state *s);
-int state_scenario_index(const game_state *s);
 const game_setup *state_setup(const game_state *s);
 
 /* ---- log entries: what a move caused, each with its visibility ---- */

@@ -158,11 +158,6 @@ int scenario_terminal(const scenario_def *sc, const char *id)
     return find_id(sc->terminals, sc->n_terminals, sizeof *sc->terminals, id);
 }
 
-int scenario_segment(const scenario_def *sc, const char *id)
-{
-    return find_id(sc->segments, sc->n_segments, sizeof *sc->segments, id);
-}
-
 const char *ml_get(const ml_text *t, lang l)
 {
     const char *a = l == LANG_JA ? t->ja : t->en;
@@ -202,11 +197,6 @@ const char *route_name(route r)
     return (int)r >= 0 && r < ROUTE_COUNT ? route_names[r] : NULL;
 }
 
-int route_from_name(const char *s)
-{
-    return name_find(route_names, ROUTE_COUNT, s);
-}
-
 static const char *const debrief_when_names[DW_COUNT] = {
     "contained_before_evidence",
     "evidence_lost_reboot",
@@ -238,11 +228,6 @@ const char *debrief_when_name(debrief_when w)
     return (int)w >= 0 && w < DW_COUNT ? debrief_when_names[w] : NULL;
 }
 
-int debrief_when_from_name(const char *s)
-{
-    return name_find(debrief_when_names, DW_COUNT, s);
-}
-
 const char *track_name(track t)
 {
     return (int)t >= 0 && t < TRACK_COUNT ? track_names[t] : NULL;
@@ -258,29 +243,14 @@ const char *flag_name(flag f)
     return (int)f >= 0 && f < FLAG_COUNT ? flag_names[f] : NULL;
 }
 
-int flag_from_name(const char *s)
-{
-    return name_find(flag_names, FLAG_COUNT, s);
-}
-
 const char *target_kind_name(target_kind t)
 {
     return (int)t >= 0 && t <= TGT_ROLE_PAIR ? target_kind_names[t] : NULL;
 }
 
-int target_kind_from_name(const char *s)
-{
-    return name_find(target_kind_names, TGT_ROLE_PAIR + 1, s);
-}
-
 const char *target_filter_name(target_filter f)
 {
     return (int)f >= 0 && f < TF_COUNT ? target_filter_names[f] : NULL;
-}
-
-int target_filter_from_name(const char *s)
-{
-    return name_find(target_filter_names, TF_COUNT, s);
 }
 
 void scenario_defaults(scenario_def *sc)

@@ -306,9 +306,8 @@ typedef struct debrief_def {
     size_t n_lessons;
 } debrief_def;
 
-/* YAML name of a finding, or NULL when out of range; -1 for an unknown name. */
+/* YAML name of a finding, or NULL when out of range. */
 const char *debrief_when_name(debrief_when w);
-int debrief_when_from_name(const char *s);
 
 typedef struct ruleset {
     role_def *roles;
@@ -337,23 +336,19 @@ int ruleset_kind(const ruleset *rs, const char *id);
 int ruleset_scenario(const ruleset *rs, const char *id);
 int scenario_room(const scenario_def *sc, const char *id);
 int scenario_terminal(const scenario_def *sc, const char *id);
-int scenario_segment(const scenario_def *sc, const char *id);
 
 /* The text in language l (falls back to the other language when empty). Never NULL. */
 const char *ml_get(const ml_text *t, lang l);
 
 /* Name tables shared by the loader, the action-line parser and the UI. Each returns the YAML
- * name, or NULL when out of range; the _from_name functions return -1 for unknown names. */
+ * name, or NULL when out of range (the loader finds a name's value by walking these);
+ * track_from_name returns -1 for an unknown name. */
 const char *route_name(route r);
-int route_from_name(const char *s);
 const char *track_name(track t);
 int track_from_name(const char *s);
 const char *flag_name(flag f);
-int flag_from_name(const char *s);
 const char *target_kind_name(target_kind t);
-int target_kind_from_name(const char *s);
 const char *target_filter_name(target_filter f);
-int target_filter_from_name(const char *s);
 
 /* Fills sensible defaults (GAME.md) into a scenario being built: clock 3x3, beacons 1-3,
  * noise 0-1, exfil 1, spread 50%, tracks, score weights. The loader calls it before mapping

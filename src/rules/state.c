@@ -273,11 +273,6 @@ const scenario_def *state_scenario(const game_state *s)
     return &s->rs->scenarios[s->sc];
 }
 
-int state_scenario_index(const game_state *s)
-{
-    return s->sc;
-}
-
 const game_setup *state_setup(const game_state *s)
 {
     return &s->setup;
