@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -475,4 +476,23 @@ int helper_action(const game_state *s, const char *id)
     if (i < 0)
         fail_msg("no action %s", id);
     return i;
+}
+
+int helper_setup(void **state)
+{
+    helper_fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->rs = helper_ruleset();
+    *state = f;
+    return 0;
+}
+
+int helper_teardown(void **state)
+{
+    helper_fixture *f = *state;
+    state_free(f->s);
+    log_buf_free(&f->log);
+    ruleset_free(f->rs);
+    free(f);
+    return 0;
 }

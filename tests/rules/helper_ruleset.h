@@ -23,6 +23,17 @@ enum {
 /* A fresh ruleset (caller frees with ruleset_free). Tests may change its numbers. */
 ruleset *helper_ruleset(void);
 
+/* The usual fixture of a rules test: the helper ruleset, a game on it and the game's log. */
+typedef struct helper_fixture {
+    ruleset *rs;
+    game_state *s; /* NULL until the test makes one */
+    log_buf log;
+} helper_fixture;
+/* cmocka setup: a fixture with a fresh helper_ruleset() and no game yet. */
+int helper_setup(void **state);
+/* cmocka teardown: frees the fixture's game, log and ruleset, and the fixture. */
+int helper_teardown(void **state);
+
 /* A state with setup_default for scenario sc and seed (fails the test on error). */
 game_state *helper_new(const ruleset *rs, int sc, uint64_t seed);
 /* Parses and applies line in place; fails the test with the reason when illegal. */

@@ -11,28 +11,13 @@
 #include <cmocka.h>
 
 /* Most tests play the solo scenario (free turn order) with only T01 infected. */
-typedef struct fixture {
-    ruleset *rs;
-    game_state *s;
-    log_buf log;
-} fixture;
+typedef helper_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->rs = helper_ruleset();
-    f->rs->scenarios[HS_SOLO].random_infections = 0;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
+    helper_setup(state);
     fixture *f = *state;
-    state_free(f->s);
-    log_buf_free(&f->log);
-    ruleset_free(f->rs);
-    free(f);
+    f->rs->scenarios[HS_SOLO].random_infections = 0;
     return 0;
 }
 
@@ -806,7 +791,7 @@ static void test_effects_effect_needs_target_kind(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, helper_teardown)
     const struct CMUnitTest tests[] = {
         T(test_effects_reboot_before_preserve_gives_disk_only),
         T(test_effects_reboot_spares_full_evidence),

@@ -12,26 +12,13 @@
 
 #include <cmocka.h>
 
-typedef struct fixture {
-    ruleset *rs;
-    game_state *s;
-} fixture;
+typedef helper_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->rs = helper_ruleset();
-    f->s = helper_new(f->rs, HS_TEST, 7);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
+    helper_setup(state);
     fixture *f = *state;
-    state_free(f->s);
-    ruleset_free(f->rs);
-    free(f);
+    f->s = helper_new(f->rs, HS_TEST, 7);
     return 0;
 }
 
@@ -285,11 +272,11 @@ static void test_move_mark_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_move_roundtrip_every_kind, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_move_canonical_spacing, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_move_fields, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_move_rejects_bad_lines, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_move_never_crashes_on_noise, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_move_roundtrip_every_kind, setup, helper_teardown),
+        cmocka_unit_test_setup_teardown(test_move_canonical_spacing, setup, helper_teardown),
+        cmocka_unit_test_setup_teardown(test_move_fields, setup, helper_teardown),
+        cmocka_unit_test_setup_teardown(test_move_rejects_bad_lines, setup, helper_teardown),
+        cmocka_unit_test_setup_teardown(test_move_never_crashes_on_noise, setup, helper_teardown),
         cmocka_unit_test(test_move_mark_names),
     };
     return cmocka_run_group_tests_name("move", tests, NULL, NULL);

@@ -20,24 +20,13 @@
     "pass commander\npass researcher\npass forensic\npass notification\n"                          \
     "next\nfac skip # test\nnext\n"
 
-typedef struct fixture {
-    ruleset *rs;
-} fixture;
+typedef helper_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->rs = helper_ruleset();
-    f->rs->scenarios[HS_SOLO].random_infections = 0; /* only T01 is infected */
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
+    helper_setup(state);
     fixture *f = *state;
-    ruleset_free(f->rs);
-    free(f);
+    f->rs->scenarios[HS_SOLO].random_infections = 0; /* only T01 is infected */
     return 0;
 }
 
@@ -576,7 +565,7 @@ static void test_reasons_move_lines_sweep(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, helper_teardown)
     const struct CMUnitTest tests[] = {
         T(test_reasons_table_en_and_ja),
         T(test_reasons_content_errors),

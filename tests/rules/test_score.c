@@ -10,26 +10,13 @@
 
 #include <cmocka.h>
 
-typedef struct fixture {
-    ruleset *rs;
-    game_state *s;
-} fixture;
+typedef helper_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->rs = helper_ruleset();
-    f->rs->scenarios[HS_SOLO].random_infections = 0;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
+    helper_setup(state);
     fixture *f = *state;
-    state_free(f->s);
-    ruleset_free(f->rs);
-    free(f);
+    f->rs->scenarios[HS_SOLO].random_infections = 0;
     return 0;
 }
 
@@ -192,7 +179,7 @@ static void test_score_names(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, helper_teardown)
     const struct CMUnitTest tests[] = {
         T(test_score_terms_add_up),
         T(test_score_partial_evidence),

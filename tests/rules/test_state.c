@@ -10,29 +10,7 @@
 
 #include <cmocka.h>
 
-typedef struct fixture {
-    ruleset *rs;
-    game_state *s;
-    log_buf log;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->rs = helper_ruleset();
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    state_free(f->s);
-    log_buf_free(&f->log);
-    ruleset_free(f->rs);
-    free(f);
-    return 0;
-}
+typedef helper_fixture fixture;
 
 static viewer fac_view(void)
 {
@@ -708,26 +686,28 @@ static void test_state_attacker_quiet(void **state)
 
 int main(void)
 {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, helper_setup, helper_teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_state_setup_validation, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_setup_default, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_expansion_roles_join, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_expansion_turns, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_expansion_random_role, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_expansion_save, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_initial_position, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_random_infections, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_start_logs, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_workshop_turns, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_solo_free_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_clock, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_ap_reset_before_event, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_passive_effects, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_schedule_choose_and_deck, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_deck_reshuffle_and_empty, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_pending_flag_next_round, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_beacons_and_counts, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_state_attacker_quiet, setup, teardown),
+        T(test_state_setup_validation),
+        T(test_state_setup_default),
+        T(test_state_expansion_roles_join),
+        T(test_state_expansion_turns),
+        T(test_state_expansion_random_role),
+        T(test_state_expansion_save),
+        T(test_state_initial_position),
+        T(test_state_random_infections),
+        T(test_state_start_logs),
+        T(test_state_workshop_turns),
+        T(test_state_solo_free_order),
+        T(test_state_clock),
+        T(test_state_ap_reset_before_event),
+        T(test_state_passive_effects),
+        T(test_state_schedule_choose_and_deck),
+        T(test_state_deck_reshuffle_and_empty),
+        T(test_state_pending_flag_next_round),
+        T(test_state_beacons_and_counts),
+        T(test_state_attacker_quiet),
     };
+#undef T
     return cmocka_run_group_tests_name("state", tests, NULL, NULL);
 }

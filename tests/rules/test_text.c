@@ -12,15 +12,12 @@
 
 #include <cmocka.h>
 
-typedef struct fixture {
-    ruleset *rs;
-    game_state *s;
-} fixture;
+typedef helper_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->rs = helper_ruleset();
+    helper_setup(state);
+    fixture *f = *state;
     game_setup su;
     setup_default(&su, f->rs, HS_FULL, 1);
     su.n_players = 2;
@@ -31,16 +28,6 @@ static int setup(void **state)
     f->s = state_new(f->rs, HS_FULL, &su, why, sizeof why);
     assert_non_null(f->s);
     helper_do(f->s, NULL, "start");
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    state_free(f->s);
-    ruleset_free(f->rs);
-    free(f);
     return 0;
 }
 
@@ -296,7 +283,7 @@ static void test_text_effect_table(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, helper_teardown)
     const struct CMUnitTest tests[] = {
         T(test_text_examples), T(test_text_every_log_type),
         T(test_text_game_log), T(test_text_effect_descriptions),

@@ -10,29 +10,7 @@
 
 #include <cmocka.h>
 
-typedef struct fixture {
-    ruleset *rs;
-    game_state *s;
-    log_buf log;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->rs = helper_ruleset();
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    state_free(f->s);
-    log_buf_free(&f->log);
-    ruleset_free(f->rs);
-    free(f);
-    return 0;
-}
+typedef helper_fixture fixture;
 
 static const viewer PUB = {VIEW_PUBLIC, -1};
 static const viewer FAC = {VIEW_FACILITATOR, -1};
@@ -254,7 +232,7 @@ static void test_view_notes(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, helper_setup, helper_teardown)
     const struct CMUnitTest tests[] = {
         T(test_view_private_results_stay_private),
         T(test_view_open_info_makes_results_public),
