@@ -114,7 +114,7 @@ void facil_person_starts(app *a)
     f->configured = true;
     f->human = true;
     if (facil_pin_valid(a->newgame.facilitator_pin))
-        snprintf(f->pin, sizeof f->pin, "%s", a->newgame.facilitator_pin);
+        snprintf(f->pin, sizeof f->pin, "%.*s", FACIL_PIN_LEN, a->newgame.facilitator_pin);
     /* A second display keeps the truth off the projector; one display gets the overlay. */
     f->use_window = f->force_window || (a->platform && platform_display_count(a->platform) >= 2);
     bool was_open = f->use_window && f->window; /* facil_match_adopted said so already */

@@ -98,8 +98,9 @@ static bool records_parse_line(const char *line, record *out)
     int o = records_outcome_from_id(oc);
     if (o < 0)
         return false;
-    snprintf(out->scenario, sizeof out->scenario, "%s", sc);
-    snprintf(out->date, sizeof out->date, "%s", date);
+    /* the fields were read with one byte to spare: cut to the record's size */
+    snprintf(out->scenario, sizeof out->scenario, "%.*s", (int)sizeof out->scenario - 1, sc);
+    snprintf(out->date, sizeof out->date, "%.*s", (int)sizeof out->date - 1, date);
     out->seed = v;
     out->seconds_used = used;
     out->score = score;

@@ -96,7 +96,7 @@ static void rec_play(app *a, int i)
     int sc = ruleset_scenario(a->rs, rows[i]->scenario);
     char why[256] = "";
     if (sc < 0 || !app_start_seeded(a, sc, MODE_SOLO, rows[i]->seed, why, sizeof why))
-        snprintf(a->records.message, sizeof a->records.message, "%s: %s",
+        snprintf(a->records.message, sizeof a->records.message, "%s: %.160s",
                  app_tr(a, "The game could not start"), sc < 0 ? rows[i]->scenario : why);
 }
 
