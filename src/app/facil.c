@@ -113,8 +113,11 @@ void facil_person_starts(app *a)
         return;
     f->configured = true;
     f->human = true;
-    if (facil_pin_valid(a->newgame.facilitator_pin))
-        snprintf(f->pin, sizeof f->pin, "%.*s", FACIL_PIN_LEN, a->newgame.facilitator_pin);
+    if (facil_pin_valid(a->newgame.facilitator_pin)) {
+        /* facil_pin_valid checked FACIL_PIN_LEN digits: copy exactly those. */
+        memcpy(f->pin, a->newgame.facilitator_pin, FACIL_PIN_LEN);
+        f->pin[FACIL_PIN_LEN] = '\0';
+    }
     /* A second display keeps the truth off the projector; one display gets the overlay. */
     f->use_window = f->force_window || (a->platform && platform_display_count(a->platform) >= 2);
     bool was_open = f->use_window && f->window; /* facil_match_adopted said so already */
