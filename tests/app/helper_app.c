@@ -2,13 +2,21 @@
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include "helper_app.h"
 
+#include "board.h"
+
 #include <assert.h>
 #include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cmocka.h>
 
 char *helper_tmpdir(void)
 {
@@ -121,4 +129,71 @@ ui_draw *helper_draw(const app *a)
     ui_draw *d = ui_draw_rec_new(a->width, a->height);
     app_draw(a, d);
     return d;
+}
+
+char *helper_standard_game(unsigned long long seed, const char *moves)
+{
+    core_str t = {0};
+    core_str_printf(&t,
+                    "malcon-save 1\n"
+                    "scenario standard\n"
+                    "seed %llu\n"
+                    "mode workshop\n"
+                    "option private on\n"
+                    "option open off\n"
+                    "player Aiko commander\n"
+                    "player Ben researcher\n"
+                    "player Chika forensic\n"
+                    "player Daisuke notification\n"
+                    "moves\n"
+                    "%s",
+                    seed, moves);
+    return core_str_take(&t);
+}
+
+void helper_open_board(app *a, const char *pref_dir, unsigned long long seed, const char *moves,
+                       lang l)
+{
+    helper_app_init(a, pref_dir, 1920, 1080);
+    app_set_lang(a, l);
+    char *text = helper_standard_game(seed, moves);
+    char why[256];
+    bool ok = app_load_text(a, text, why, sizeof why);
+    free(text);
+    if (!ok)
+        fail_msg("cannot load the game: %s", why);
+    helper_tick(a); /* the board screen enters */
+    assert_int_equal(a->screen, SCR_BOARD);
+}
+
+int helper_button_of(const app *a, const char *id)
+{
+    int acts[BOARD_MAX_ACTIONS];
+    int n = board_play_role_actions(a, board_play_acting_role(a), acts);
+    for (int i = 0; i < n; i++)
+        if (acts[i] == ruleset_action(a->rs, id))
+            return i;
+    fail_msg("action %s is not on the acting role's card", id);
+    return -1;
+}
+
+void helper_click_rect(app *a, ui_rect r)
+{
+    helper_click(a, r.x + r.w / 2, r.y + r.h / 2);
+}
+
+bool helper_board_shows_result(const app *a, size_t i, const log_entry *e)
+{
+    const board_ui *b = &a->board;
+    if (b->notebook_open)
+        return e->vis_role == board_play_acting_role(a);
+    if (!b->result_shown || e->vis_role != b->curtain_role || i < b->curtain_log)
+        return false;
+    /* the result of the move behind the curtain only */
+    size_t n = match_moves(a->match);
+    for (size_t k = 0; k < n; k++)
+        if (match_log_start(a->match, k) <= b->curtain_log &&
+            b->curtain_log < match_log_start(a->match, k + 1))
+            return i < match_log_start(a->match, k + 1);
+    return true;
 }

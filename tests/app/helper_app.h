@@ -32,4 +32,24 @@ void helper_tick(app *a);
 /* Draws the current screen into a fresh recorder of the app's size (caller frees it). */
 ui_draw *helper_draw(const app *a);
 
+/* ---- the board tests' game ---- */
+
+/* The save text of the standard workshop game the board tests play (private information on,
+ * open off; Aiko commander, Ben researcher, Chika forensic, Daisuke notification) with seed,
+ * then the move lines moves (each ending in a newline; may be ""). Caller frees. */
+char *helper_standard_game(unsigned long long seed, const char *moves);
+/* helper_app_init at 1920x1080 (pref_dir may be NULL), language l, then loads
+ * helper_standard_game(seed, moves) (fails the test when it does not load) and runs one tick;
+ * asserts the board shows. */
+void helper_open_board(app *a, const char *pref_dir, unsigned long long seed, const char *moves,
+                       lang l);
+/* The index of action id on the acting role's card (KEY_1 + index chooses it); fails the test
+ * when the card does not have it. */
+int helper_button_of(const app *a, const char *id);
+/* A left click at the centre of r. */
+void helper_click_rect(app *a, ui_rect r);
+/* True when private log entry i (e) is part of the result the board shows right now: the
+ * acting role's notebook, or the curtain's result once confirmed (that move's entries only). */
+bool helper_board_shows_result(const app *a, size_t i, const log_entry *e);
+
 #endif

@@ -16,32 +16,6 @@
 
 #include <cmocka.h>
 
-/* A standard workshop game, private information on, four players (one role each). */
-static const char game_head[] = "malcon-save 1\n"
-                                "scenario standard\n"
-                                "seed 3\n"
-                                "mode workshop\n"
-                                "option private on\n"
-                                "option open off\n"
-                                "player Aiko commander\n"
-                                "player Ben researcher\n"
-                                "player Chika forensic\n"
-                                "player Daisuke notification\n"
-                                "moves\n";
-
-/* An app with a data folder of its own, on the board of the standard game after moves. */
-static void open_game(app *a, const char *dir, const char *moves)
-{
-    helper_app_init(a, dir, 1920, 1080);
-    app_set_lang(a, LANG_EN);
-    char text[2048], why[256];
-    snprintf(text, sizeof text, "%s%s", game_head, moves);
-    if (!app_load_text(a, text, why, sizeof why))
-        fail_msg("cannot load the game: %s", why);
-    helper_tick(a);
-    assert_int_equal(a->screen, SCR_BOARD);
-}
-
 /* The moves of the autosave on disk, or -1 when it does not load. */
 static long saved_moves(const app *a)
 {
@@ -67,23 +41,12 @@ static bool saved_is_current(const app *a)
     return same;
 }
 
-static int button_of(const app *a, const char *id)
-{
-    int acts[BOARD_MAX_ACTIONS];
-    int n = board_play_role_actions(a, board_play_acting_role(a), acts);
-    for (int i = 0; i < n; i++)
-        if (acts[i] == ruleset_action(a->rs, id))
-            return i;
-    fail_msg("action %s is not on the acting role's card", id);
-    return -1;
-}
-
 static void test_autosave_after_every_kind_of_move(void **state)
 {
     (void)state;
     char *dir = helper_tmpdir();
     app a;
-    open_game(&a, dir, "start\n");
+    helper_open_board(&a, dir, 3, "start\n", LANG_EN);
     assert_true(saved_is_current(&a)); /* a game is saved as soon as it is shown */
 
     /* the computer facilitator's "next"s (malware, event) */
@@ -95,7 +58,7 @@ static void test_autosave_after_every_kind_of_move(void **state)
 
     /* an action, by keys */
     size_t before = match_moves(a.match);
-    helper_key(&a, (ui_key)(KEY_1 + button_of(&a, "report")), 0);
+    helper_key(&a, (ui_key)(KEY_1 + helper_button_of(&a, "report")), 0);
     if (match_moves(a.match) == before)
         helper_key(&a, KEY_ENTER, 0); /* chosen, then played */
     assert_int_equal(match_moves(a.match), before + 1);
@@ -128,7 +91,7 @@ static void test_autosave_keeps_the_previous_copy(void **state)
     (void)state;
     char *dir = helper_tmpdir();
     app a;
-    open_game(&a, dir, "start\nnext\nnext\n");
+    helper_open_board(&a, dir, 3, "start\nnext\nnext\n", LANG_EN);
     char *prev = data_path_join(dir, "autosave.malcon.prev");
     helper_key(&a, KEY_E, 0); /* pass commander */
     assert_int_equal(saved_moves(&a), 4);
@@ -185,7 +148,7 @@ static void test_autosave_cut_short_falls_back_to_the_previous(void **state)
     char *bad = data_path_join(dir, "autosave.malcon.bad");
     for (int l = 0; l < LANG_COUNT; l++) {
         app a;
-        open_game(&a, dir, "start\nnext\nnext\n");
+        helper_open_board(&a, dir, 3, "start\nnext\nnext\n", LANG_EN);
         helper_key(&a, KEY_E, 0); /* pass commander: 4 moves, the previous copy has 3 */
         assert_int_equal(saved_moves(&a), 4);
         app_free(&a);        /* the laptop goes down... */
@@ -220,7 +183,7 @@ static void test_autosave_garbage_falls_back_to_the_previous(void **state)
     (void)state;
     char *dir = helper_tmpdir();
     app a;
-    open_game(&a, dir, "start\nnext\nnext\n");
+    helper_open_board(&a, dir, 3, "start\nnext\nnext\n", LANG_EN);
     helper_key(&a, KEY_E, 0);
     app_free(&a);
     static const char garbage[] = "\x01\x02 not a save";
@@ -253,10 +216,10 @@ static void test_autosave_resume_mid_round_keeps_the_curtain_closed(void **state
     (void)state;
     char *dir = helper_tmpdir();
     app a;
-    open_game(&a, dir, "start\nnext\nnext\npass commander\n");
+    helper_open_board(&a, dir, 3, "start\nnext\nnext\npass commander\n", LANG_EN);
     int researcher = ruleset_role(a.rs, "researcher");
     assert_int_equal(board_play_acting_role(&a), researcher);
-    helper_key(&a, (ui_key)(KEY_1 + button_of(&a, "log_analysis")), 0);
+    helper_key(&a, (ui_key)(KEY_1 + helper_button_of(&a, "log_analysis")), 0);
     helper_key(&a, KEY_ENTER, 0);
     assert_true(a.board.curtain); /* the private result waits behind the curtain... */
     const log_entry *e = &match_log(a.match)->items[a.board.curtain_log];

@@ -15,33 +15,6 @@
 
 #include <cmocka.h>
 
-/* A standard workshop game, private information on, four players (one role each). */
-static const char *const game_head = "malcon-save 1\n"
-                                     "scenario standard\n"
-                                     "seed %llu\n"
-                                     "mode workshop\n"
-                                     "option private on\n"
-                                     "option open off\n"
-                                     "player Aiko commander\n"
-                                     "player Ben researcher\n"
-                                     "player Chika forensic\n"
-                                     "player Daisuke notification\n"
-                                     "moves\n"
-                                     "%s";
-
-/* Opens the board on the standard game of seed after the given move lines. */
-static void open_board(app *a, unsigned long long seed, const char *moves, lang l)
-{
-    helper_app_init(a, NULL, 1920, 1080);
-    app_set_lang(a, l);
-    char text[4096], why[256];
-    snprintf(text, sizeof text, game_head, seed, moves);
-    if (!app_load_text(a, text, why, sizeof why))
-        fail_msg("cannot load the game: %s", why);
-    helper_tick(a); /* the board screen enters */
-    assert_int_equal(a->screen, SCR_BOARD);
-}
-
 static const game_state *st(const app *a)
 {
     return match_state(a->match);
@@ -56,23 +29,6 @@ static const char *last_line(const app *a)
 static int action_index(const app *a, const char *id)
 {
     return ruleset_action(a->rs, id);
-}
-
-/* The button index of action id in the acting role's row, or fail. */
-static int button_of(const app *a, const char *id)
-{
-    int acts[BOARD_MAX_ACTIONS];
-    int n = board_play_role_actions(a, board_play_acting_role(a), acts);
-    for (int i = 0; i < n; i++)
-        if (acts[i] == action_index(a, id))
-            return i;
-    fail_msg("action %s is not on the acting role's card", id);
-    return -1;
-}
-
-static void click_rect(app *a, ui_rect r)
-{
-    helper_click(a, r.x + r.w / 2, r.y + r.h / 2);
 }
 
 static void right_click(app *a, ui_rect r)
@@ -97,23 +53,6 @@ static bool rec_has_text_exact_in(const ui_draw *d, const char *text, ui_rect ar
 }
 
 /* ---- the hidden-fact check of the public screen ---- */
-
-/* True when log entry i belongs to the private result the board shows right now. */
-static bool shown_result(const app *a, size_t i, const log_entry *e)
-{
-    const board_ui *b = &a->board;
-    if (b->notebook_open)
-        return e->vis_role == board_play_acting_role(a);
-    if (!b->result_shown || e->vis_role != b->curtain_role || i < b->curtain_log)
-        return false;
-    /* the result of the move behind the curtain only */
-    size_t n = match_moves(a->match);
-    for (size_t k = 0; k < n; k++)
-        if (match_log_start(a->match, k) <= b->curtain_log &&
-            b->curtain_log < match_log_start(a->match, k + 1))
-            return i < match_log_start(a->match, k + 1);
-    return true;
-}
 
 static void check_public_screen(app *a, unsigned long long seed, size_t step)
 {
@@ -163,14 +102,14 @@ static void check_public_screen(app *a, unsigned long long seed, size_t step)
         bool priv = board_play_entry_private(a, e);
         if (e->vis != VIS_FACILITATOR && !priv)
             continue;
-        if (priv && shown_result(a, i, e))
+        if (priv && helper_board_shows_result(a, i, e))
             continue;
         char *text = rules_log_format(s, e, a->lang);
         /* the same words as a result shown now (the same room analysed twice) say nothing new */
         bool same = false;
         for (size_t j = 0; j < log->count && priv && !same; j++) {
             const log_entry *o = &log->items[j];
-            if (j == i || !board_play_entry_private(a, o) || !shown_result(a, j, o))
+            if (j == i || !board_play_entry_private(a, o) || !helper_board_shows_result(a, j, o))
                 continue;
             char *other = rules_log_format(s, o, a->lang);
             same = strcmp(other, text) == 0;
@@ -196,7 +135,7 @@ static void check_public_screen(app *a, unsigned long long seed, size_t step)
 static void play_random_game(unsigned long long seed, lang l)
 {
     app a;
-    open_board(&a, seed, "", l);
+    helper_open_board(&a, NULL, seed, "", l);
     core_rng rng;
     core_rng_seed(&rng, seed * 7919u + 1);
     move *legal = calloc(512, sizeof *legal);
@@ -248,11 +187,11 @@ static void test_board_random_games_never_show_hidden_facts(void **state)
 static void test_board_click_action_then_target_plays(void **state)
 {
     app a;
-    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    helper_open_board(&a, NULL, 3, "start\nnext\nnext\n", LANG_EN);
     assert_int_equal(board_play_acting_role(&a), ruleset_role(a.rs, "commander"));
     board_layout L;
     board_input_layout(&a, &L);
-    click_rect(&a, L.action[button_of(&a, "contain")]);
+    helper_click_rect(&a, L.action[helper_button_of(&a, "contain")]);
     assert_int_equal(a.board.mode, BM_TARGET);
     board_targets t;
     board_play_targets(&a, &t);
@@ -261,7 +200,7 @@ static void test_board_click_action_then_target_plays(void **state)
     /* the legal targets light up: drawing them shows the highlight on the first one */
     int term = t.item[t.n - 1].id;
     size_t before = match_moves(a.match);
-    click_rect(&a, L.terminal[term]);
+    helper_click_rect(&a, L.terminal[term]);
     assert_int_equal(match_moves(a.match), before + 1);
     char want[64];
     snprintf(want, sizeof want, "act commander contain %s",
@@ -274,13 +213,13 @@ static void test_board_click_action_then_target_plays(void **state)
 static void test_board_illegal_target_shows_the_rules_reason(void **state)
 {
     app a;
-    open_board(&a, 3, "start\nnext\nnext\nact commander contain T01\n", LANG_EN);
+    helper_open_board(&a, NULL, 3, "start\nnext\nnext\nact commander contain T01\n", LANG_EN);
     board_layout L;
     board_input_layout(&a, &L);
-    click_rect(&a, L.action[button_of(&a, "contain")]);
+    helper_click_rect(&a, L.action[helper_button_of(&a, "contain")]);
     assert_int_equal(a.board.mode, BM_TARGET);
     size_t before = match_moves(a.match);
-    click_rect(&a, L.terminal[0]); /* T01 is already isolated */
+    helper_click_rect(&a, L.terminal[0]); /* T01 is already isolated */
     assert_int_equal(match_moves(a.match), before);
     move m;
     move_init(&m, MV_ACT);
@@ -302,8 +241,8 @@ static void test_board_illegal_target_shows_the_rules_reason(void **state)
 static void test_board_keyboard_only_plays_and_passes(void **state)
 {
     app a;
-    open_board(&a, 3, "start\nnext\nnext\n", LANG_JA);
-    int b = button_of(&a, "contain");
+    helper_open_board(&a, NULL, 3, "start\nnext\nnext\n", LANG_JA);
+    int b = helper_button_of(&a, "contain");
     helper_key(&a, (ui_key)(KEY_1 + b), 0);
     assert_int_equal(a.board.mode, BM_TARGET);
     board_targets t;
@@ -326,7 +265,7 @@ static void test_board_keyboard_only_plays_and_passes(void **state)
     assert_true(ui_draw_rec_has_text(d, "手番: リサーチャー - Ben"));
     draw_free(d);
     /* Esc cancels a choice; a no-target action waits for Enter */
-    helper_key(&a, (ui_key)(KEY_1 + button_of(&a, "profiling")), 0);
+    helper_key(&a, (ui_key)(KEY_1 + helper_button_of(&a, "profiling")), 0);
     assert_int_equal(a.board.mode, BM_TARGET);
     helper_key(&a, KEY_ESCAPE, 0);
     assert_int_equal(a.board.mode, BM_IDLE);
@@ -337,10 +276,10 @@ static void test_board_keyboard_only_plays_and_passes(void **state)
 static void test_board_undo_as_far_as_the_rules_allow(void **state)
 {
     app a;
-    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    helper_open_board(&a, NULL, 3, "start\nnext\nnext\n", LANG_EN);
     uint64_t before = state_hash(st(&a));
     size_t moves = match_moves(a.match);
-    helper_key(&a, (ui_key)(KEY_1 + button_of(&a, "report")), 0);
+    helper_key(&a, (ui_key)(KEY_1 + helper_button_of(&a, "report")), 0);
     helper_key(&a, KEY_ENTER, 0);
     assert_string_equal(last_line(&a), "act commander report");
     helper_key(&a, KEY_Z, MOD_CTRL);
@@ -353,9 +292,9 @@ static void test_board_undo_as_far_as_the_rules_allow(void **state)
     /* the Undo button does the same */
     board_layout L;
     board_input_layout(&a, &L);
-    click_rect(&a, L.action[button_of(&a, "report")]); /* no target: played at once */
+    helper_click_rect(&a, L.action[helper_button_of(&a, "report")]); /* no target: played at once */
     assert_string_equal(last_line(&a), "act commander report");
-    click_rect(&a, L.undo);
+    helper_click_rect(&a, L.undo);
     assert_true(state_hash(st(&a)) == before);
     app_free(&a);
 }
@@ -363,7 +302,7 @@ static void test_board_undo_as_far_as_the_rules_allow(void **state)
 static void test_board_role_targets_light_up_on_the_team_strip(void **state)
 {
     app a;
-    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    helper_open_board(&a, NULL, 3, "start\nnext\nnext\n", LANG_EN);
     const scenario_def *sc = state_scenario(st(&a));
     board_layout L;
     board_input_layout(&a, &L);
@@ -377,15 +316,15 @@ static void test_board_role_targets_light_up_on_the_team_strip(void **state)
     }
     assert_true(chip >= 0 && other >= 0);
     /* Direct: one role target, chosen by clicking its chip */
-    click_rect(&a, L.action[button_of(&a, "direct")]);
+    helper_click_rect(&a, L.action[helper_button_of(&a, "direct")]);
     board_targets t;
     board_play_targets(&a, &t);
     assert_true(board_play_targets_has(&t, BT_ROLE, forensic));
-    click_rect(&a, L.team_chip[chip]);
+    helper_click_rect(&a, L.team_chip[chip]);
     assert_string_equal(last_line(&a), "act commander direct forensic");
     /* Coordinate: a role pair, the giver then the receiver (keyboard for the second) */
-    click_rect(&a, L.action[button_of(&a, "coordinate")]);
-    click_rect(&a, L.team_chip[chip]);
+    helper_click_rect(&a, L.action[helper_button_of(&a, "coordinate")]);
+    helper_click_rect(&a, L.team_chip[chip]);
     assert_int_equal(a.board.pending_target, forensic);
     board_play_targets(&a, &t);
     assert_false(board_play_targets_has(&t, BT_ROLE, forensic)); /* not to itself */
@@ -441,21 +380,21 @@ static void test_board_eight_players_team_strip(void **state)
     int sa = ruleset_role(a.rs, "solution_analyst");
     assert_int_equal(team[4], poc);
     assert_int_equal(board_play_acting_role(&a), poc);
-    button_of(&a, "consult_police");
-    button_of(&a, "press_statement");
-    click_rect(&a, L.end_turn);
+    helper_button_of(&a, "consult_police");
+    helper_button_of(&a, "press_statement");
+    helper_click_rect(&a, L.end_turn);
     assert_string_equal(last_line(&a), "pass poc");
     /* the incident handler coordinates from the PoC to the solution analyst, by their chips */
     assert_int_equal(board_play_acting_role(&a), ih);
     board_input_layout(&a, &L);
-    click_rect(&a, L.action[button_of(&a, "coordinate")]);
+    helper_click_rect(&a, L.action[helper_button_of(&a, "coordinate")]);
     board_targets t;
     board_play_targets(&a, &t);
     assert_true(board_play_targets_has(&t, BT_ROLE, poc));
     assert_true(board_play_targets_has(&t, BT_ROLE, sa));
-    click_rect(&a, L.team_chip[4]);
+    helper_click_rect(&a, L.team_chip[4]);
     assert_int_equal(a.board.pending_target, poc);
-    click_rect(&a, L.team_chip[6]);
+    helper_click_rect(&a, L.team_chip[6]);
     assert_string_equal(last_line(&a), "act incident_handler coordinate poc solution_analyst");
     app_free(&a);
 }
@@ -465,10 +404,10 @@ static void test_board_eight_players_team_strip(void **state)
 static void test_board_curtain_hides_a_private_result_until_confirmed(void **state)
 {
     app a;
-    open_board(&a, 3, "start\nnext\nnext\npass commander\n", LANG_EN);
+    helper_open_board(&a, NULL, 3, "start\nnext\nnext\npass commander\n", LANG_EN);
     int researcher = ruleset_role(a.rs, "researcher");
     assert_int_equal(board_play_acting_role(&a), researcher);
-    helper_key(&a, (ui_key)(KEY_1 + button_of(&a, "log_analysis")), 0);
+    helper_key(&a, (ui_key)(KEY_1 + helper_button_of(&a, "log_analysis")), 0);
     helper_key(&a, KEY_ENTER, 0);
     assert_true(a.board.curtain);
     assert_int_equal(a.board.curtain_role, researcher);
@@ -523,7 +462,7 @@ static void test_board_curtain_hides_a_private_result_until_confirmed(void **sta
 static void test_board_note_marker_from_the_menu(void **state)
 {
     app a;
-    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    helper_open_board(&a, NULL, 3, "start\nnext\nnext\n", LANG_EN);
     board_layout L;
     board_input_layout(&a, &L);
     right_click(&a, L.terminal[4]);
@@ -549,10 +488,10 @@ static void test_board_note_marker_from_the_menu(void **state)
 static void test_board_meeting_countdown_submits_next(void **state)
 {
     app a;
-    open_board(&a, 3,
-               "start\nnext\nnext\npass commander\npass researcher\npass forensic\n"
-               "pass notification\n",
-               LANG_JA);
+    helper_open_board(&a, NULL, 3,
+                      "start\nnext\nnext\npass commander\npass researcher\npass forensic\n"
+                      "pass notification\n",
+                      LANG_JA);
     clock_view c;
     rules_clock(st(&a), &c);
     assert_int_equal(c.phase, PHASE_MEETING);
@@ -578,10 +517,10 @@ static void test_board_meeting_countdown_submits_next(void **state)
     app_free(&a);
 
     /* or Enter ends it early */
-    open_board(&a, 3,
-               "start\nnext\nnext\npass commander\npass researcher\npass forensic\n"
-               "pass notification\n",
-               LANG_EN);
+    helper_open_board(&a, NULL, 3,
+                      "start\nnext\nnext\npass commander\npass researcher\npass forensic\n"
+                      "pass notification\n",
+                      LANG_EN);
     helper_key(&a, KEY_ENTER, 0);
     assert_string_equal(last_line(&a), "next");
     rules_clock(st(&a), &c);
@@ -592,7 +531,7 @@ static void test_board_meeting_countdown_submits_next(void **state)
 static void test_board_facilitator_paces_the_hidden_side(void **state)
 {
     app a;
-    open_board(&a, 3, "", LANG_EN);
+    helper_open_board(&a, NULL, 3, "", LANG_EN);
     clock_view c;
     app_update(&a, 300);
     assert_int_equal(match_moves(a.match), 0); /* a pause before the start */
@@ -617,7 +556,7 @@ static void test_board_facilitator_paces_the_hidden_side(void **state)
     app_free(&a);
 
     /* fast forward (screenshots): the hidden side plays at once, animations end */
-    open_board(&a, 3, "", LANG_EN);
+    helper_open_board(&a, NULL, 3, "", LANG_EN);
     a.fast_forward = true;
     app_update(&a, 16);
     rules_clock(st(&a), &c);
@@ -629,14 +568,14 @@ static void test_board_facilitator_paces_the_hidden_side(void **state)
 static void test_board_declare_ends_on_the_end_screen(void **state)
 {
     app a;
-    open_board(&a, 3, "start\nnext\nnext\n", LANG_EN);
+    helper_open_board(&a, NULL, 3, "start\nnext\nnext\n", LANG_EN);
     board_layout L;
     board_input_layout(&a, &L);
-    ui_rect declare = L.action[button_of(&a, "declare")];
-    click_rect(&a, declare);
+    ui_rect declare = L.action[helper_button_of(&a, "declare")];
+    helper_click_rect(&a, declare);
     assert_int_equal(match_moves(a.match), 3); /* the game-ending action asks first */
     assert_int_equal(a.board.mode, BM_TARGET);
-    click_rect(&a, declare);
+    helper_click_rect(&a, declare);
     assert_string_equal(last_line(&a), "act commander declare");
     assert_int_not_equal(rules_outcome(st(&a)), OUT_ONGOING);
     for (int i = 0; i < 30 && a.screen == SCR_BOARD; i++)

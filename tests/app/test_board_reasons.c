@@ -13,35 +13,9 @@
 
 #include <cmocka.h>
 
-/* A standard workshop game, four players (one role each). */
-static const char *const game_head = "malcon-save 1\n"
-                                     "scenario standard\n"
-                                     "seed 3\n"
-                                     "mode workshop\n"
-                                     "option private on\n"
-                                     "option open off\n"
-                                     "player Aiko commander\n"
-                                     "player Ben researcher\n"
-                                     "player Chika forensic\n"
-                                     "player Daisuke notification\n"
-                                     "moves\n"
-                                     "%s";
-
 /* Round 1's action phase, the commander (2 AP) has isolated T01, or reported. */
 static const char *const contained = "start\nnext\nnext\nact commander contain T01\n";
 static const char *const reported = "start\nnext\nnext\nact commander report\n";
-
-static void open_board(app *a, const char *moves, lang l)
-{
-    helper_app_init(a, NULL, 1920, 1080);
-    app_set_lang(a, l);
-    char text[4096], why[256];
-    snprintf(text, sizeof text, game_head, moves);
-    if (!app_load_text(a, text, why, sizeof why))
-        fail_msg("cannot load the game: %s", why);
-    helper_tick(a); /* the board screen enters */
-    assert_int_equal(a->screen, SCR_BOARD);
-}
 
 static void close_board(app *a)
 {
@@ -66,34 +40,18 @@ static move act_move(const app *a, const char *role, const char *action, int tar
     return m;
 }
 
-static int button_of(const app *a, const char *id)
-{
-    int acts[BOARD_MAX_ACTIONS];
-    int n = board_play_role_actions(a, board_play_acting_role(a), acts);
-    for (int i = 0; i < n; i++)
-        if (acts[i] == ruleset_action(a->rs, id))
-            return i;
-    fail_msg("action %s is not on the acting role's card", id);
-    return -1;
-}
-
-static void click_rect(app *a, ui_rect r)
-{
-    helper_click(a, r.x + r.w / 2, r.y + r.h / 2);
-}
-
 /* Clicking an illegal target: the message bar gives the Japanese reason, drawn as it is. */
 static void test_board_reasons_target_in_japanese(void **state)
 {
     (void)state;
     app a;
-    open_board(&a, contained, LANG_JA);
+    helper_open_board(&a, NULL, 3, contained, LANG_JA);
     board_layout L;
     board_input_layout(&a, &L);
-    click_rect(&a, L.action[button_of(&a, "contain")]);
+    helper_click_rect(&a, L.action[helper_button_of(&a, "contain")]);
     assert_int_equal(a.board.mode, BM_TARGET);
     size_t before = match_moves(a.match);
-    click_rect(&a, L.terminal[0]); /* T01 is already isolated */
+    helper_click_rect(&a, L.terminal[0]); /* T01 is already isolated */
     assert_int_equal(match_moves(a.match), before);
     move m = act_move(&a, "commander", "contain", 0);
     char ja[RULES_WHY_MAX], en[RULES_WHY_MAX];
@@ -113,7 +71,7 @@ static void test_board_reasons_action_in_japanese(void **state)
 {
     (void)state;
     app a;
-    open_board(&a, reported, LANG_JA);
+    helper_open_board(&a, NULL, 3, reported, LANG_JA);
     int role = board_play_acting_role(&a);
     int report = ruleset_action(a.rs, "report");
     char why[RULES_WHY_MAX] = "";
@@ -122,7 +80,7 @@ static void test_board_reasons_action_in_japanese(void **state)
     board_layout L;
     board_input_layout(&a, &L);
     size_t before = match_moves(a.match);
-    click_rect(&a, L.action[button_of(&a, "report")]);
+    helper_click_rect(&a, L.action[helper_button_of(&a, "report")]);
     assert_int_equal(match_moves(a.match), before);
     assert_non_null(strstr(a.board.message, why));
     close_board(&a);
@@ -133,7 +91,7 @@ static void test_board_reasons_board_move_in_japanese(void **state)
 {
     (void)state;
     app a;
-    open_board(&a, contained, LANG_JA);
+    helper_open_board(&a, NULL, 3, contained, LANG_JA);
     move m;
     move_init(&m, MV_PASS);
     m.role = ruleset_role(a.rs, "forensic");
@@ -151,11 +109,11 @@ static void test_board_reasons_english_unchanged(void **state)
 {
     (void)state;
     app a;
-    open_board(&a, contained, LANG_EN);
+    helper_open_board(&a, NULL, 3, contained, LANG_EN);
     board_layout L;
     board_input_layout(&a, &L);
-    click_rect(&a, L.action[button_of(&a, "contain")]);
-    click_rect(&a, L.terminal[0]);
+    helper_click_rect(&a, L.action[helper_button_of(&a, "contain")]);
+    helper_click_rect(&a, L.terminal[0]);
     assert_non_null(strstr(a.board.message, "T01 is already isolated"));
     move m;
     move_init(&m, MV_PASS);

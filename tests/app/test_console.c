@@ -20,20 +20,6 @@
 
 #include <cmocka.h>
 
-/* A standard workshop game, private information on, four players (one role each). */
-static const char *const game_head = "malcon-save 1\n"
-                                     "scenario standard\n"
-                                     "seed %llu\n"
-                                     "mode workshop\n"
-                                     "option private on\n"
-                                     "option open off\n"
-                                     "player Aiko commander\n"
-                                     "player Ben researcher\n"
-                                     "player Chika forensic\n"
-                                     "player Daisuke notification\n"
-                                     "moves\n"
-                                     "%s";
-
 /* Opens the board on the standard game of seed 3 after moves; window: the console is a second
  * window (--facilitator), else the game is set up with a person and the PIN 2468 (overlay). */
 static void open_game(app *a, const char *moves, bool window, lang l)
@@ -42,9 +28,10 @@ static void open_game(app *a, const char *moves, bool window, lang l)
     app_set_lang(a, l);
     if (window)
         facil_force_window(a);
-    char text[4096], why[256];
-    snprintf(text, sizeof text, game_head, 3ULL, moves);
-    if (!app_load_text(a, text, why, sizeof why))
+    char *text = helper_standard_game(3, moves), why[256];
+    bool ok = app_load_text(a, text, why, sizeof why);
+    free(text);
+    if (!ok)
         fail_msg("cannot load the game: %s", why);
     if (!window) {
         snprintf(a->newgame.facilitator_pin, sizeof a->newgame.facilitator_pin, "2468");

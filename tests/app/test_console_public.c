@@ -47,23 +47,6 @@ static phase ph(const app *a)
     return c.phase;
 }
 
-/* True when the private log entry i is the result the board shows right now (the curtain's
- * result after its confirmation, or the acting role's own notebook). */
-static bool shown_result(const app *a, size_t i, const log_entry *e)
-{
-    const board_ui *b = &a->board;
-    if (b->notebook_open)
-        return e->vis_role == board_play_acting_role(a);
-    if (!b->result_shown || e->vis_role != b->curtain_role || i < b->curtain_log)
-        return false;
-    size_t n = match_moves(a->match);
-    for (size_t k = 0; k < n; k++)
-        if (match_log_start(a->match, k) <= b->curtain_log &&
-            b->curtain_log < match_log_start(a->match, k + 1))
-            return i < match_log_start(a->match, k + 1);
-    return true;
-}
-
 static bool text_in(const ui_draw *d, const char *text, ui_rect area, bool exact)
 {
     size_t n;
@@ -151,13 +134,13 @@ static void check_public(app *a, unsigned long long seed, int step)
         bool priv = board_play_entry_private(a, e);
         if (e->vis != VIS_FACILITATOR && !priv)
             continue;
-        if (priv && shown_result(a, i, e))
+        if (priv && helper_board_shows_result(a, i, e))
             continue;
         char *text = rules_log_format(s, e, a->lang);
         bool same = false; /* the same words as a result shown now say nothing new */
         for (size_t j = 0; j < log->count && priv && !same; j++) {
             const log_entry *o = &log->items[j];
-            if (j == i || !board_play_entry_private(a, o) || !shown_result(a, j, o))
+            if (j == i || !board_play_entry_private(a, o) || !helper_board_shows_result(a, j, o))
                 continue;
             char *other = rules_log_format(s, o, a->lang);
             same = strcmp(other, text) == 0;
