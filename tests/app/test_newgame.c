@@ -51,6 +51,16 @@ static int role_count(uint32_t m)
     return n;
 }
 
+/* A setup of the hand-made ruleset for players players, dealt evenly for scenario sc. */
+static game_setup dealt(int players, int sc)
+{
+    game_setup su;
+    memset(&su, 0, sizeof su);
+    su.n_players = players;
+    newgame_deal_evenly(&su, &rs8, sc);
+    return su;
+}
+
 /* Asserts the setup is valid and says why not (the library's own reason) if it is not. */
 static void assert_valid(const game_setup *su, const ruleset *rs, int sc)
 {
@@ -65,10 +75,7 @@ static void test_newgame_deal_evenly_1_to_8_players(void **state)
     (void)state;
     fake_ruleset();
     for (int n = 1; n <= 8; n++) {
-        game_setup su;
-        memset(&su, 0, sizeof su);
-        su.n_players = n;
-        newgame_deal_evenly(&su, &rs8, 0);
+        game_setup su = dealt(n, 0);
         assert_valid(&su, &rs8, 0);
         int lo = 99, hi = 0;
         for (int p = 0; p < n; p++) {
@@ -85,10 +92,7 @@ static void test_newgame_deal_evenly_1_to_8_players(void **state)
             assert_int_equal(su.holds[p], 0);
     }
     /* a scenario with roles out of index order deals in its turn order */
-    game_setup su;
-    memset(&su, 0, sizeof su);
-    su.n_players = 2;
-    newgame_deal_evenly(&su, &rs8, 1);
+    game_setup su = dealt(2, 1);
     assert_int_equal(su.holds[0], (1u << 5) | (1u << 7));
     assert_int_equal(su.holds[1], 1u << 2);
     assert_valid(&su, &rs8, 1);
@@ -111,10 +115,7 @@ static void test_newgame_deal_adds_extra_roles(void **state)
     for (int sc = 1; sc < 3; sc++) {
         int k = (int)scen[sc].n_roles;
         for (int n = 1; n <= 8; n++) {
-            game_setup su;
-            memset(&su, 0, sizeof su);
-            su.n_players = n;
-            newgame_deal_evenly(&su, &rs8, sc);
+            game_setup su = dealt(n, sc);
             assert_valid(&su, &rs8, sc);
             uint32_t all = 0;
             for (int p = 0; p < n; p++) {
@@ -133,10 +134,7 @@ static void test_newgame_deal_adds_extra_roles(void **state)
         }
     }
     /* 5 players in scenario 1: the extras follow the scenario's roles in the deal */
-    game_setup su;
-    memset(&su, 0, sizeof su);
-    su.n_players = 5;
-    newgame_deal_evenly(&su, &rs8, 1);
+    game_setup su = dealt(5, 1);
     const uint32_t holds[5] = {1u << 5, 1u << 2, 1u << 7, 1u << 4, 1u << 6};
     assert_memory_equal(su.holds, holds, sizeof holds);
     /* and back to 2: the extras leave with the even deal */
@@ -149,10 +147,7 @@ static void test_newgame_unassign_extra_roles(void **state)
 {
     (void)state;
     fake_ruleset();
-    game_setup su;
-    memset(&su, 0, sizeof su);
-    su.n_players = 2;
-    newgame_deal_evenly(&su, &rs8, 1); /* p0: r5 r7, p1: r2 */
+    game_setup su = dealt(2, 1); /* p0: r5 r7, p1: r2 */
     assert_false(newgame_required(&rs8, 1, 4));
     assert_true(newgame_required(&rs8, 1, 7));
     newgame_assign(&su, 4, 1); /* r4 joins with player 2 */
@@ -175,10 +170,7 @@ static void test_newgame_assign_keeps_one_holder(void **state)
 {
     (void)state;
     fake_ruleset();
-    game_setup su;
-    memset(&su, 0, sizeof su);
-    su.n_players = 4;
-    newgame_deal_evenly(&su, &rs8, 0);
+    game_setup su = dealt(4, 0);
     core_rng rng;
     core_rng_seed(&rng, 7);
     for (int i = 0; i < 2000; i++) {
@@ -193,11 +185,8 @@ static void test_newgame_assign_swaps_single_roles(void **state)
 {
     (void)state;
     fake_ruleset();
-    game_setup su;
-    memset(&su, 0, sizeof su);
-    su.n_players = 3;
-    newgame_deal_evenly(&su, &rs8, 1); /* p0: r5, p1: r2, p2: r7 */
-    newgame_assign(&su, 5, 1);         /* p0 would hold nothing: it takes p1's r2 */
+    game_setup su = dealt(3, 1); /* p0: r5, p1: r2, p2: r7 */
+    newgame_assign(&su, 5, 1);   /* p0 would hold nothing: it takes p1's r2 */
     assert_int_equal(su.holds[0], 1u << 2);
     assert_int_equal(su.holds[1], 1u << 5);
     assert_int_equal(su.holds[2], 1u << 7);
@@ -208,10 +197,7 @@ static void test_newgame_player_count_changes_stay_valid(void **state)
 {
     (void)state;
     fake_ruleset();
-    game_setup su;
-    memset(&su, 0, sizeof su);
-    su.n_players = 1;
-    newgame_deal_evenly(&su, &rs8, 0);
+    game_setup su = dealt(1, 0);
     core_rng rng;
     core_rng_seed(&rng, 42);
     for (int i = 0; i < 3000; i++) {
@@ -232,10 +218,7 @@ static void test_newgame_set_players_keeps_hand_deal(void **state)
 {
     (void)state;
     fake_ruleset();
-    game_setup su;
-    memset(&su, 0, sizeof su);
-    su.n_players = 4;
-    newgame_deal_evenly(&su, &rs8, 0);
+    game_setup su = dealt(4, 0);
     /* by hand: player 3 takes roles 0 and 4 */
     newgame_assign(&su, 0, 2);
     newgame_assign(&su, 4, 2);
@@ -252,10 +235,7 @@ static void test_newgame_even_deal_stays_even(void **state)
 {
     (void)state;
     fake_ruleset();
-    game_setup su, even;
-    memset(&su, 0, sizeof su);
-    su.n_players = 2;
-    newgame_deal_evenly(&su, &rs8, 0);
+    game_setup su = dealt(2, 0), even;
     newgame_set_players(&su, &rs8, 0, 5, NULL);
     even = su;
     newgame_deal_evenly(&even, &rs8, 0);
@@ -286,10 +266,7 @@ static void test_newgame_extra_roles_stay_valid(void **state)
 {
     (void)state;
     fake_ruleset();
-    game_setup su;
-    memset(&su, 0, sizeof su);
-    su.n_players = 1;
-    newgame_deal_evenly(&su, &rs8, 2);
+    game_setup su = dealt(1, 2);
     core_rng rng;
     core_rng_seed(&rng, 3);
     for (int i = 0; i < 4000; i++) {
@@ -322,11 +299,8 @@ static void test_newgame_valid_rejects_bad_deals(void **state)
 {
     (void)state;
     fake_ruleset();
-    game_setup su;
+    game_setup su = dealt(2, 1);
     char why[RULES_WHY_MAX];
-    memset(&su, 0, sizeof su);
-    su.n_players = 2;
-    newgame_deal_evenly(&su, &rs8, 1);
     su.holds[1] |= 1u << 5; /* two holders */
     assert_false(newgame_valid(&su, &rs8, 1, why, sizeof why));
     assert_non_null(strstr(why, "held by 2"));
