@@ -182,6 +182,24 @@ void helper_click_rect(app *a, ui_rect r)
     helper_click(a, r.x + r.w / 2, r.y + r.h / 2);
 }
 
+const char *helper_last_line(const app *a)
+{
+    size_t n = match_moves(a->match);
+    return n ? match_move_line(a->match, n - 1) : "";
+}
+
+bool helper_rec_text_in(const ui_draw *d, const char *text, ui_rect area, bool exact)
+{
+    size_t n;
+    const ui_rec_call *c = ui_draw_rec_calls(d, &n);
+    for (size_t i = 0; i < n; i++)
+        if (c[i].kind == REC_TEXT && c[i].text &&
+            (exact ? strcmp(c[i].text, text) == 0 : strstr(c[i].text, text) != NULL) &&
+            board_layout_overlap(c[i].r, area))
+            return true;
+    return false;
+}
+
 bool helper_board_shows_result(const app *a, size_t i, const log_entry *e)
 {
     const board_ui *b = &a->board;

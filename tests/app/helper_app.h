@@ -48,6 +48,11 @@ void helper_open_board(app *a, const char *pref_dir, unsigned long long seed, co
 int helper_button_of(const app *a, const char *id);
 /* A left click at the centre of r. */
 void helper_click_rect(app *a, ui_rect r);
+/* The match's last move line ("" before the first). */
+const char *helper_last_line(const app *a);
+/* True when the recorder d drew text (exact: the whole text; else within a longer text) in a
+ * box overlapping area. */
+bool helper_rec_text_in(const ui_draw *d, const char *text, ui_rect area, bool exact);
 /* True when private log entry i (e) is part of the result the board shows right now: the
  * acting role's notebook, or the curtain's result once confirmed (that move's entries only). */
 bool helper_board_shows_result(const app *a, size_t i, const log_entry *e);

@@ -20,12 +20,6 @@ static const game_state *st(const app *a)
     return match_state(a->match);
 }
 
-static const char *last_line(const app *a)
-{
-    size_t n = match_moves(a->match);
-    return n ? match_move_line(a->match, n - 1) : "";
-}
-
 static int action_index(const app *a, const char *id)
 {
     return ruleset_action(a->rs, id);
@@ -39,17 +33,6 @@ static void right_click(app *a, ui_rect r)
     in.x = r.x + r.w / 2;
     in.y = r.y + r.h / 2;
     app_input(a, &in);
-}
-
-static bool rec_has_text_exact_in(const ui_draw *d, const char *text, ui_rect area)
-{
-    size_t n;
-    const ui_rec_call *c = ui_draw_rec_calls(d, &n);
-    for (size_t i = 0; i < n; i++)
-        if (c[i].kind == REC_TEXT && c[i].text && strcmp(c[i].text, text) == 0 &&
-            board_layout_overlap(c[i].r, area))
-            return true;
-    return false;
 }
 
 /* ---- the hidden-fact check of the public screen ---- */
@@ -72,7 +55,7 @@ static void check_public_screen(app *a, unsigned long long seed, size_t step)
         terminal_view pv, fv;
         rules_terminal(s, pub, t, &pv);
         rules_terminal(s, fac, t, &fv);
-        bool token = rec_has_text_exact_in(d, infected, L.terminal[t]);
+        bool token = helper_rec_text_in(d, infected, L.terminal[t], true);
         if (token && !pv.known_infected)
             fail_msg("seed %llu step %zu: %s shows %s before it is examined (truth: %s)", seed,
                      step, sc->terminals[t].id, infected, fv.infected ? "infected" : "clean");
@@ -205,7 +188,7 @@ static void test_board_click_action_then_target_plays(void **state)
     char want[64];
     snprintf(want, sizeof want, "act commander contain %s",
              state_scenario(st(&a))->terminals[term].id);
-    assert_string_equal(last_line(&a), want);
+    assert_string_equal(helper_last_line(&a), want);
     assert_int_equal(a.board.mode, BM_IDLE);
     app_free(&a);
 }
@@ -256,10 +239,10 @@ static void test_board_keyboard_only_plays_and_passes(void **state)
     char want[64];
     snprintf(want, sizeof want, "act commander contain %s",
              state_scenario(st(&a))->terminals[t.item[2].id].id);
-    assert_string_equal(last_line(&a), want);
+    assert_string_equal(helper_last_line(&a), want);
     /* E ends the turn; the banner goes to the next role */
     helper_key(&a, KEY_E, 0);
-    assert_string_equal(last_line(&a), "pass commander");
+    assert_string_equal(helper_last_line(&a), "pass commander");
     assert_int_equal(board_play_acting_role(&a), ruleset_role(a.rs, "researcher"));
     ui_draw *d = helper_draw(&a);
     assert_true(ui_draw_rec_has_text(d, "手番: リサーチャー - Ben"));
@@ -269,7 +252,7 @@ static void test_board_keyboard_only_plays_and_passes(void **state)
     assert_int_equal(a.board.mode, BM_TARGET);
     helper_key(&a, KEY_ESCAPE, 0);
     assert_int_equal(a.board.mode, BM_IDLE);
-    assert_string_equal(last_line(&a), "pass commander");
+    assert_string_equal(helper_last_line(&a), "pass commander");
     app_free(&a);
 }
 
@@ -281,7 +264,7 @@ static void test_board_undo_as_far_as_the_rules_allow(void **state)
     size_t moves = match_moves(a.match);
     helper_key(&a, (ui_key)(KEY_1 + helper_button_of(&a, "report")), 0);
     helper_key(&a, KEY_ENTER, 0);
-    assert_string_equal(last_line(&a), "act commander report");
+    assert_string_equal(helper_last_line(&a), "act commander report");
     helper_key(&a, KEY_Z, MOD_CTRL);
     assert_int_equal(match_moves(a.match), moves);
     assert_true(state_hash(st(&a)) == before);
@@ -293,7 +276,7 @@ static void test_board_undo_as_far_as_the_rules_allow(void **state)
     board_layout L;
     board_input_layout(&a, &L);
     helper_click_rect(&a, L.action[helper_button_of(&a, "report")]); /* no target: played at once */
-    assert_string_equal(last_line(&a), "act commander report");
+    assert_string_equal(helper_last_line(&a), "act commander report");
     helper_click_rect(&a, L.undo);
     assert_true(state_hash(st(&a)) == before);
     app_free(&a);
@@ -321,7 +304,7 @@ static void test_board_role_targets_light_up_on_the_team_strip(void **state)
     board_play_targets(&a, &t);
     assert_true(board_play_targets_has(&t, BT_ROLE, forensic));
     helper_click_rect(&a, L.team_chip[chip]);
-    assert_string_equal(last_line(&a), "act commander direct forensic");
+    assert_string_equal(helper_last_line(&a), "act commander direct forensic");
     /* Coordinate: a role pair, the giver then the receiver (keyboard for the second) */
     helper_click_rect(&a, L.action[helper_button_of(&a, "coordinate")]);
     helper_click_rect(&a, L.team_chip[chip]);
@@ -336,7 +319,7 @@ static void test_board_role_targets_light_up_on_the_team_strip(void **state)
     for (int i = 0; i <= to; i++)
         helper_key(&a, KEY_TAB, 0);
     helper_key(&a, KEY_ENTER, 0);
-    assert_string_equal(last_line(&a), "act commander coordinate forensic notification");
+    assert_string_equal(helper_last_line(&a), "act commander coordinate forensic notification");
     app_free(&a);
 }
 
@@ -367,7 +350,7 @@ static void test_board_eight_players_team_strip(void **state)
         char label[128];
         snprintf(label, sizeof label, "%s · %s", ml_get(&a.rs->roles[team[i]].name, LANG_EN),
                  state_setup(st(&a))->player[rules_role_player(st(&a), team[i])]);
-        assert_true(rec_has_text_exact_in(d, label, L.team_chip[i]));
+        assert_true(helper_rec_text_in(d, label, L.team_chip[i], true));
         for (int j = 0; j < i; j++)
             assert_false(board_layout_overlap(L.team_chip[i], L.team_chip[j]));
         for (int k = 0; k < L.n_actions; k++)
@@ -383,7 +366,7 @@ static void test_board_eight_players_team_strip(void **state)
     helper_button_of(&a, "consult_police");
     helper_button_of(&a, "press_statement");
     helper_click_rect(&a, L.end_turn);
-    assert_string_equal(last_line(&a), "pass poc");
+    assert_string_equal(helper_last_line(&a), "pass poc");
     /* the incident handler coordinates from the PoC to the solution analyst, by their chips */
     assert_int_equal(board_play_acting_role(&a), ih);
     board_input_layout(&a, &L);
@@ -395,7 +378,8 @@ static void test_board_eight_players_team_strip(void **state)
     helper_click_rect(&a, L.team_chip[4]);
     assert_int_equal(a.board.pending_target, poc);
     helper_click_rect(&a, L.team_chip[6]);
-    assert_string_equal(last_line(&a), "act incident_handler coordinate poc solution_analyst");
+    assert_string_equal(helper_last_line(&a),
+                        "act incident_handler coordinate poc solution_analyst");
     app_free(&a);
 }
 
@@ -422,7 +406,7 @@ static void test_board_curtain_hides_a_private_result_until_confirmed(void **sta
     /* nothing but the confirmation gets through the curtain */
     helper_key(&a, KEY_E, 0);
     assert_true(a.board.curtain);
-    assert_string_equal(last_line(&a), "act researcher log_analysis sales");
+    assert_string_equal(helper_last_line(&a), "act researcher log_analysis sales");
 
     helper_key(&a, KEY_ENTER, 0);
     assert_false(a.board.curtain);
@@ -468,9 +452,9 @@ static void test_board_note_marker_from_the_menu(void **state)
     right_click(&a, L.terminal[4]);
     assert_int_equal(a.board.mode, BM_NOTE_MARK);
     helper_key(&a, KEY_1, 0);
-    assert_string_equal(last_line(&a), "note commander T05 suspect");
+    assert_string_equal(helper_last_line(&a), "note commander T05 suspect");
     ui_draw *d = helper_draw(&a);
-    assert_true(rec_has_text_exact_in(d, "Suspect", L.terminal[4]));
+    assert_true(helper_rec_text_in(d, "Suspect", L.terminal[4], true));
     draw_free(d);
     /* keyboard: M, choose the room after the terminals, Enter, 3 (watch) */
     helper_key(&a, KEY_M, 0);
@@ -481,7 +465,7 @@ static void test_board_note_marker_from_the_menu(void **state)
     helper_key(&a, KEY_ENTER, 0);
     assert_int_equal(a.board.mode, BM_NOTE_MARK);
     helper_key(&a, KEY_3, 0);
-    assert_string_equal(last_line(&a), "note commander general watch");
+    assert_string_equal(helper_last_line(&a), "note commander general watch");
     app_free(&a);
 }
 
@@ -522,7 +506,7 @@ static void test_board_meeting_countdown_submits_next(void **state)
                       "pass notification\n",
                       LANG_EN);
     helper_key(&a, KEY_ENTER, 0);
-    assert_string_equal(last_line(&a), "next");
+    assert_string_equal(helper_last_line(&a), "next");
     rules_clock(st(&a), &c);
     assert_int_equal(c.round, 2);
     app_free(&a);
@@ -538,7 +522,7 @@ static void test_board_facilitator_paces_the_hidden_side(void **state)
     for (int i = 0; i < 10 && match_moves(a.match) == 0; i++)
         app_update(&a, 100);
     assert_int_equal(match_moves(a.match), 1);
-    assert_string_equal(last_line(&a), "start");
+    assert_string_equal(helper_last_line(&a), "start");
     assert_true(a.animating); /* the loop keeps ticking while the facilitator waits */
     rules_clock(st(&a), &c);
     assert_int_equal(c.phase, PHASE_MALWARE);
@@ -576,7 +560,7 @@ static void test_board_declare_ends_on_the_end_screen(void **state)
     assert_int_equal(match_moves(a.match), 3); /* the game-ending action asks first */
     assert_int_equal(a.board.mode, BM_TARGET);
     helper_click_rect(&a, declare);
-    assert_string_equal(last_line(&a), "act commander declare");
+    assert_string_equal(helper_last_line(&a), "act commander declare");
     assert_int_not_equal(rules_outcome(st(&a)), OUT_ONGOING);
     for (int i = 0; i < 30 && a.screen == SCR_BOARD; i++)
         app_update(&a, 100);

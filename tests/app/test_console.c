@@ -53,12 +53,6 @@ static phase ph(const app *a)
     return c.phase;
 }
 
-static const char *last_line(const app *a)
-{
-    size_t n = match_moves(a->match);
-    return n ? match_move_line(a->match, n - 1) : "";
-}
-
 static int term(const app *a, const char *id)
 {
     const scenario_def *sc = state_scenario(st(a));
@@ -161,7 +155,8 @@ static void test_console_every_override_asks_for_a_reason(void **state)
     draw_free(d);
     assert_true(facil_reason_confirm(&a));
     assert_false(a.facil->asking);
-    assert_string_equal(last_line(&a), "fac infect T02 usb # For teaching: Sato's USB stick");
+    assert_string_equal(helper_last_line(&a),
+                        "fac infect T02 usb # For teaching: Sato's USB stick");
     /* the override is in the log with its reason, for the facilitator and the debrief only */
     const log_buf *log = match_log(a.match);
     const log_entry *e = &log->items[log->count - 1];
@@ -173,7 +168,7 @@ static void test_console_every_override_asks_for_a_reason(void **state)
     facil_select_terminal(&a, term(&a, "T02"));
     facil_cure(&a);
     assert_true(facil_reason_confirm(&a));
-    assert_string_equal(last_line(&a), "fac cure T02");
+    assert_string_equal(helper_last_line(&a), "fac cure T02");
     assert_non_null(strstr(a.facil->message, "without a reason"));
 
     /* cancel: nothing happens; blanks around a reason are dropped (the save trims them) */
@@ -186,7 +181,7 @@ static void test_console_every_override_asks_for_a_reason(void **state)
     facil_reason_type(&a, "  story  ");
     facil_reason_type(&a, "\nline two"); /* a control character stops the typing */
     assert_true(facil_reason_confirm(&a));
-    assert_string_equal(last_line(&a), "fac infect T02 usb # story");
+    assert_string_equal(helper_last_line(&a), "fac infect T02 usb # story");
 
     /* an illegal override is refused at once, with the rules' reason (no form) */
     facil_place(&a);
@@ -318,7 +313,7 @@ static void test_console_person_in_charge_then_takeover(void **state)
         app_update(&a, 100);
     assert_int_equal(ph(&a), PHASE_ACTION); /* malware, then the event: the game went on */
     assert_int_equal(match_moves(a.match), 3);
-    assert_string_equal(last_line(&a), "next");
+    assert_string_equal(helper_last_line(&a), "next");
 
     /* F9 opens the console window again: the person takes the hidden side back */
     helper_key(&a, KEY_F9, 0);
@@ -395,13 +390,13 @@ static void test_console_counts_set_before_they_are_shown(void **state)
     open_game(&a, "start\n", true, LANG_EN);
     facil_continue(&a);
     assert_false(a.facil->asking);
-    assert_string_equal(last_line(&a), "next");
+    assert_string_equal(helper_last_line(&a), "next");
     /* a correction later in the round: a visible change, with a reason */
     facil_flow_step(&a, sales, -5);
     facil_flow_apply(&a);
     assert_true(a.facil->asking);
     assert_true(facil_reason_confirm(&a));
-    assert_non_null(strstr(last_line(&a), "fac flow sales 0"));
+    assert_non_null(strstr(helper_last_line(&a), "fac flow sales 0"));
     app_free(&a);
 }
 
@@ -511,7 +506,7 @@ static void test_console_meeting_timer_pause_and_extend(void **state)
     facil_extend(&a, FACIL_EXTEND_S);
     facil_reason_type(&a, "a lively discussion");
     assert_true(facil_reason_confirm(&a));
-    assert_string_equal(last_line(&a), "fac time 60 # a lively discussion");
+    assert_string_equal(helper_last_line(&a), "fac time 60 # a lively discussion");
     assert_int_equal(a.board.meeting_ms_left, left + 60000);
     facil_pause_toggle(&a);
     app_update(&a, 1000);
@@ -554,7 +549,7 @@ static void test_console_solo_clock_pause_and_extend(void **state)
     facil_extend(&a, FACIL_EXTEND_S);
     facil_reason_type(&a, "a phone call");
     assert_true(facil_reason_confirm(&a));
-    assert_string_equal(last_line(&a), "fac time 60 # a phone call");
+    assert_string_equal(helper_last_line(&a), "fac time 60 # a phone call");
     assert_int_equal(a.solo.clock.ms_left, left + 60000);
     facil_pause_toggle(&a);
     app_update(&a, 1000);
@@ -578,7 +573,7 @@ static void test_console_clicks_and_keys(void **state)
     assert_true(a.facil->asking);
     click_console(&a, "Correcting a mistake");
     click_console(&a, "Confirm (Enter)");
-    assert_string_equal(last_line(&a), "fac infect T03 driveby # Correcting a mistake");
+    assert_string_equal(helper_last_line(&a), "fac infect T03 driveby # Correcting a mistake");
     click_console(&a, "Start the game (C)");
     assert_int_equal(ph(&a), PHASE_MALWARE);
     /* the rest by keys: C shows the counts (nothing changed: no reason needed) */
@@ -608,7 +603,7 @@ static void test_console_clicks_and_keys(void **state)
     assert_true(a.facil->asking);
     console_text(&a, "time is short");
     console_key(&a, KEY_ENTER, 0);
-    assert_string_equal(last_line(&a), "fac skip # time is short");
+    assert_string_equal(helper_last_line(&a), "fac skip # time is short");
     console_key(&a, KEY_C, 0);
     assert_int_equal(ph(&a), PHASE_ACTION);
     assert_int_equal(rules_round_event(st(&a)), -1);

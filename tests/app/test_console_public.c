@@ -47,18 +47,6 @@ static phase ph(const app *a)
     return c.phase;
 }
 
-static bool text_in(const ui_draw *d, const char *text, ui_rect area, bool exact)
-{
-    size_t n;
-    const ui_rec_call *c = ui_draw_rec_calls(d, &n);
-    for (size_t i = 0; i < n; i++)
-        if (c[i].kind == REC_TEXT && c[i].text &&
-            (exact ? strcmp(c[i].text, text) == 0 : strstr(c[i].text, text) != NULL) &&
-            board_layout_overlap(c[i].r, area))
-            return true;
-    return false;
-}
-
 /* Draws the main window and fails on any facilitator-only fact. */
 static void check_public(app *a, unsigned long long seed, int step)
 {
@@ -81,7 +69,7 @@ static void check_public(app *a, unsigned long long seed, int step)
         terminal_view pv, fv;
         rules_terminal(s, pub, t, &pv);
         rules_terminal(s, fac, t, &fv);
-        if (text_in(d, infected, L.terminal[t], true) && !pv.known_infected)
+        if (helper_rec_text_in(d, infected, L.terminal[t], true) && !pv.known_infected)
             fail_msg("seed %llu step %d: %s shows %s unrevealed (truth: %s)", seed, step,
                      sc->terminals[t].id, infected, fv.infected ? "infected" : "clean");
     }
@@ -117,7 +105,7 @@ static void check_public(app *a, unsigned long long seed, int step)
                 continue;
             char num[16];
             snprintf(num, sizeof num, "%d", v);
-            if (text_in(d, num, L.room_count[r], true))
+            if (helper_rec_text_in(d, num, L.room_count[r], true))
                 fail_msg("seed %llu step %d: room %s's box shows %s (%s), the public saw %d", seed,
                          step, sc->rooms[r].id, num, k ? "set, not shown yet" : "the true count",
                          pv.count);
