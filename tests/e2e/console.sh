@@ -12,6 +12,8 @@
 # usage: tests/e2e/console.sh path/to/malcon [work-dir]
 # Exit: 0 pass, 1 fail, 77 skipped (Xvfb or xdotool missing).
 set -u
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh" # e2e_need_tools, e2e_start_xvfb, cleanup, wait_for, mark
 
 MALCON=${1:?usage: console.sh path/to/malcon [work-dir]}
 WORK=${2:-$(mktemp -d /tmp/malcon-e2e-console-XXXXXX)}
@@ -21,31 +23,13 @@ H=720
 SCREEN_W=2800 # room for both windows side by side (there is no window manager)
 SCREEN_H=1000
 
-for tool in Xvfb xdotool; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP: $tool is not installed (apt-get install xvfb xdotool)"
-        exit 77
-    fi
-done
+e2e_need_tools
 
 rm -rf "$WORK"
 mkdir -p "$WORK/pref" "$WORK/shots"
 LOG="$WORK/stdout.log"
 ERR="$WORK/stderr.log"
 : >"$LOG"
-XVFB_PID=""
-GAME_PID=""
-
-cleanup() {
-    if [ -n "$GAME_PID" ] && kill -0 "$GAME_PID" 2>/dev/null; then
-        kill -KILL "$GAME_PID" 2>/dev/null
-    fi
-    if [ -n "$XVFB_PID" ] && kill -0 "$XVFB_PID" 2>/dev/null; then
-        kill "$XVFB_PID" 2>/dev/null
-        sleep 0.2
-        kill -KILL "$XVFB_PID" 2>/dev/null
-    fi
-}
 trap cleanup EXIT
 
 fail() {
@@ -57,29 +41,8 @@ fail() {
     exit 1
 }
 
-# ---- a display of our own: the first free number from :99 ----
-DISPLAY_NUM=""
-for n in $(seq 99 140); do
-    [ -e "/tmp/.X$n-lock" ] && continue
-    [ -e "/tmp/.X11-unix/X$n" ] && continue
-    Xvfb ":$n" -screen 0 "${SCREEN_W}x${SCREEN_H}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    for _ in $(seq 1 100); do
-        if ! kill -0 "$XVFB_PID" 2>/dev/null; then
-            break # lost a race for this number: try the next one
-        fi
-        if DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1; then
-            DISPLAY_NUM=$n
-            break
-        fi
-        sleep 0.05
-    done
-    [ -n "$DISPLAY_NUM" ] && break
-    kill -KILL "$XVFB_PID" 2>/dev/null
-    XVFB_PID=""
-done
-[ -n "$DISPLAY_NUM" ] || fail "no free X display between :99 and :140 (Xvfb log: $(tail -n 3 "$WORK/xvfb.log"))"
-export DISPLAY=":$DISPLAY_NUM"
+# ---- a display of our own ----
+e2e_start_xvfb 99 140 "${SCREEN_W}x${SCREEN_H}"
 echo "e2e: Xvfb on $DISPLAY, work folder $WORK"
 
 # ---- the game: a standard workshop, seed 3 (T07 is infected at random), a person facilitating ----
@@ -88,26 +51,6 @@ SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 SD
     "$MALCON" --facilitator --screen board --scenario standard --seed 3 --lang en \
     --size "${W}x${H}" >"$LOG" 2>"$ERR" &
 GAME_PID=$!
-
-MARK=0 # stdout lines already consumed: waits look only at what came after
-
-# wait_for TEXT: waits until a stdout line after MARK contains TEXT (fixed string).
-wait_for() {
-    local text=$1 deadline=$((SECONDS + STEP_TIMEOUT))
-    while [ $SECONDS -lt $deadline ]; do
-        if tail -n +$((MARK + 1)) "$LOG" | grep -qF -- "$text"; then
-            return 0
-        fi
-        kill -0 "$GAME_PID" 2>/dev/null || fail "the game exited while waiting for '$text'"
-        sleep 0.05
-    done
-    fail "timed out after ${STEP_TIMEOUT}s waiting for '$text'"
-}
-
-# mark: later waits only see lines printed from now on.
-mark() {
-    MARK=$(wc -l <"$LOG")
-}
 
 # The console window's size (it may be smaller than asked on a small desktop).
 console_size() {

@@ -13,6 +13,8 @@
 #        (default 6) kills; MALCON_E2E_STEP_TIMEOUT seconds one expected line may take (30).
 # Exit: 0 pass, 1 fail, 77 skipped (Xvfb or xdotool missing).
 set -u
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh" # e2e_need_tools, e2e_start_xvfb, cleanup, wait_for, mark
 
 MALCON=${1:?usage: kill_resume.sh path/to/malcon path/to/malcon-replay [work-dir]}
 REPLAY=${2:?usage: kill_resume.sh path/to/malcon path/to/malcon-replay [work-dir]}
@@ -23,12 +25,7 @@ KILLS=${MALCON_KILLS:-6}
 W=1280
 H=720
 
-for tool in Xvfb xdotool; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP: $tool is not installed (apt-get install xvfb xdotool)"
-        exit 77
-    fi
-done
+e2e_need_tools
 
 rm -rf "$WORK"
 mkdir -p "$WORK/pref" "$WORK/home" "$WORK/runs"
@@ -37,20 +34,7 @@ mkdir -p "$WORK/pref" "$WORK/home" "$WORK/runs"
 export HOME="$WORK/home" XDG_DATA_HOME="$WORK/home/.local/share"
 export MALCON_PREF_DIR="$WORK/pref"
 SAVE="$WORK/pref/autosave.malcon"
-XVFB_PID=""
-GAME_PID=""
 LOG=""
-
-cleanup() {
-    if [ -n "$GAME_PID" ] && kill -0 "$GAME_PID" 2>/dev/null; then
-        kill -KILL "$GAME_PID" 2>/dev/null
-    fi
-    if [ -n "$XVFB_PID" ] && kill -0 "$XVFB_PID" 2>/dev/null; then
-        kill "$XVFB_PID" 2>/dev/null
-        sleep 0.2
-        kill -KILL "$XVFB_PID" 2>/dev/null
-    fi
-}
 trap cleanup EXIT
 
 fail() {
@@ -65,32 +49,12 @@ fail() {
     exit 1
 }
 
-# ---- a display of our own: the first free number from :120 ----
-DISPLAY_NUM=""
-for n in $(seq 120 160); do
-    [ -e "/tmp/.X$n-lock" ] && continue
-    [ -e "/tmp/.X11-unix/X$n" ] && continue
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    for _ in $(seq 1 100); do
-        kill -0 "$XVFB_PID" 2>/dev/null || break # lost a race for this number
-        if DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1; then
-            DISPLAY_NUM=$n
-            break
-        fi
-        sleep 0.05
-    done
-    [ -n "$DISPLAY_NUM" ] && break
-    kill -KILL "$XVFB_PID" 2>/dev/null
-    XVFB_PID=""
-done
-[ -n "$DISPLAY_NUM" ] || fail "no free X display between :120 and :160"
-export DISPLAY=":$DISPLAY_NUM"
+# ---- a display of our own ----
+e2e_start_xvfb 120 160 1920x1080
 echo "e2e: Xvfb on $DISPLAY, seed $SEED, $KILLS kills, work folder $WORK"
 
 # ---- helpers ----
 RANDOM=$SEED
-MARK=0
 
 # start_game RUN ARGS...: starts malcon with its stdout in runs/RUN.log.
 start_game() {
@@ -102,23 +66,6 @@ start_game() {
     SDL_VIDEODRIVER=x11 SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy \
         "$MALCON" --lang en --size "${W}x${H}" "$@" >"$LOG" 2>"${LOG%.log}.err" &
     GAME_PID=$!
-}
-
-# wait_for TEXT: a stdout line after MARK contains TEXT.
-wait_for() {
-    local text=$1 deadline=$((SECONDS + STEP_TIMEOUT))
-    while [ $SECONDS -lt $deadline ]; do
-        if tail -n +$((MARK + 1)) "$LOG" | grep -qF -- "$text"; then
-            return 0
-        fi
-        kill -0 "$GAME_PID" 2>/dev/null || fail "the game exited while waiting for '$text'"
-        sleep 0.05
-    done
-    fail "timed out after ${STEP_TIMEOUT}s waiting for '$text'"
-}
-
-mark() {
-    MARK=$(wc -l <"$LOG")
 }
 
 find_window() {

@@ -9,6 +9,8 @@
 # usage: tests/e2e/tutorial.sh path/to/malcon [work-dir]
 # Exit: 0 pass, 1 fail, 77 skipped (Xvfb or xdotool missing).
 set -u
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh" # e2e_need_tools, e2e_start_xvfb, cleanup, wait_for, mark
 
 MALCON=${1:?usage: tutorial.sh path/to/malcon [work-dir]}
 WORK=${2:-$(mktemp -d /tmp/malcon-e2e-XXXXXX)}
@@ -16,31 +18,13 @@ STEP_TIMEOUT=${MALCON_E2E_STEP_TIMEOUT:-30} # seconds one expected line may take
 W=1280
 H=720
 
-for tool in Xvfb xdotool; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP: $tool is not installed (apt-get install xvfb xdotool)"
-        exit 77
-    fi
-done
+e2e_need_tools
 
 rm -rf "$WORK"
 mkdir -p "$WORK/pref" "$WORK/shots"
 LOG="$WORK/stdout.log"
 ERR="$WORK/stderr.log"
 : >"$LOG"
-XVFB_PID=""
-GAME_PID=""
-
-cleanup() {
-    if [ -n "$GAME_PID" ] && kill -0 "$GAME_PID" 2>/dev/null; then
-        kill -KILL "$GAME_PID" 2>/dev/null
-    fi
-    if [ -n "$XVFB_PID" ] && kill -0 "$XVFB_PID" 2>/dev/null; then
-        kill "$XVFB_PID" 2>/dev/null
-        sleep 0.2
-        kill -KILL "$XVFB_PID" 2>/dev/null
-    fi
-}
 trap cleanup EXIT
 
 fail() {
@@ -52,31 +36,8 @@ fail() {
     exit 1
 }
 
-# ---- a display of our own: the first free number from :99 ----
-DISPLAY_NUM=""
-for n in $(seq 99 140); do
-    [ -e "/tmp/.X$n-lock" ] && continue
-    [ -e "/tmp/.X11-unix/X$n" ] && continue
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    for _ in $(seq 1 100); do
-        if ! kill -0 "$XVFB_PID" 2>/dev/null; then
-            break # lost a race for this number: try the next one
-        fi
-        if DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1; then
-            # still ours a moment later (not a parallel run's server answering for a lost race)
-            sleep 0.2
-            kill -0 "$XVFB_PID" 2>/dev/null && DISPLAY_NUM=$n
-            break
-        fi
-        sleep 0.05
-    done
-    [ -n "$DISPLAY_NUM" ] && break
-    kill -KILL "$XVFB_PID" 2>/dev/null
-    XVFB_PID=""
-done
-[ -n "$DISPLAY_NUM" ] || fail "no free X display between :99 and :140 (Xvfb log: $(tail -n 3 "$WORK/xvfb.log"))"
-export DISPLAY=":$DISPLAY_NUM"
+# ---- a display of our own ----
+e2e_start_xvfb 99 140 1920x1080
 echo "e2e: Xvfb on $DISPLAY, work folder $WORK"
 
 # ---- the game ----
@@ -86,26 +47,6 @@ SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 SD
     MALCON_PREF_DIR="$WORK/pref" MALCON_SCREENSHOT_DIR="$WORK/shots" \
     "$MALCON" --lang en --size "${W}x${H}" >"$LOG" 2>"$ERR" &
 GAME_PID=$!
-
-MARK=0 # stdout lines already consumed: waits look only at what came after
-
-# wait_for TEXT: waits until a stdout line after MARK contains TEXT (fixed string).
-wait_for() {
-    local text=$1 deadline=$((SECONDS + STEP_TIMEOUT))
-    while [ $SECONDS -lt $deadline ]; do
-        if tail -n +$((MARK + 1)) "$LOG" | grep -qF -- "$text"; then
-            return 0
-        fi
-        kill -0 "$GAME_PID" 2>/dev/null || fail "the game exited while waiting for '$text'"
-        sleep 0.05
-    done
-    fail "timed out after ${STEP_TIMEOUT}s waiting for '$text'"
-}
-
-# mark: later waits only see lines printed from now on.
-mark() {
-    MARK=$(wc -l <"$LOG")
-}
 
 key() {
     xdotool key --window "$WID" "$@"
