@@ -1,10 +1,10 @@
 # lib.sh: what the end-to-end scripts share (sourced, not run): the tools check, a private Xvfb
-# shellcheck shell=bash
 # display, the clean-up of the game and the server, and waiting on the game's stdout lines.
 #
 # The sourcing script sets WORK (its work folder), STEP_TIMEOUT (seconds one expected line may
 # take) and, before it waits on anything, LOG (the game's stdout file), and defines fail MESSAGE
 # (prints what it knows and exits 1). GAME_PID and XVFB_PID are the processes cleanup ends.
+# shellcheck shell=bash
 
 XVFB_PID=""
 GAME_PID=""
