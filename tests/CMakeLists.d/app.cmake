@@ -4,8 +4,6 @@
 if(TARGET malcon_app)
   malcon_add_tests(app malcon_app)
 
-  set(shot_dir ${CMAKE_BINARY_DIR}/screenshots)
-  file(MAKE_DIRECTORY ${shot_dir})
   foreach(screen title setup settings end)
     set(extra "")
     if(screen STREQUAL "end")
@@ -13,14 +11,9 @@ if(TARGET malcon_app)
     endif()
     foreach(lang ja en)
       foreach(size 1280x720 1920x1080)
-        set(name app_shot_${screen}_${lang}_${size})
-        add_test(NAME ${name}
-                 COMMAND ${CMAKE_COMMAND} -DMALCON=$<TARGET_FILE:malcon>
-                         -DOUT=${shot_dir}/${screen}_${lang}_${size}.png -DSCREEN=${screen}
-                         -DLANG=${lang} -DSIZE=${size} "-DEXTRA=${extra}"
-                         -P ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshot_check.cmake)
-        set_tests_properties(${name} PROPERTIES LABELS "app;screenshot" ENVIRONMENT
-                             "SDL_VIDEODRIVER=dummy;SDL_AUDIODRIVER=dummy")
+        malcon_add_screenshot(NAME app_shot_${screen}_${lang}_${size}
+                              PNG ${screen}_${lang}_${size} SCREEN ${screen} LANG ${lang}
+                              SIZE ${size} LABELS app screenshot ARGS ${extra})
       endforeach()
     endforeach()
   endforeach()

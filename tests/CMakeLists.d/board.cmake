@@ -5,8 +5,6 @@
 # in both languages at 1920x1080 and 1280x720. The check script is the app's (PNG exists, right
 # size, not empty).
 if(TARGET malcon AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshot_check.cmake)
-  set(board_shot_dir ${CMAKE_BINARY_DIR}/screenshots)
-  file(MAKE_DIRECTORY ${board_shot_dir})
   foreach(kind new mid)
     if(kind STREQUAL "new")
       set(extra "--scenario;standard;--seed;3")
@@ -15,14 +13,9 @@ if(TARGET malcon AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshot_check.cma
     endif()
     foreach(lang ja en)
       foreach(size 1920x1080 1280x720)
-        set(name board_shot_${kind}_${lang}_${size})
-        add_test(NAME ${name}
-                 COMMAND ${CMAKE_COMMAND} -DMALCON=$<TARGET_FILE:malcon>
-                         -DOUT=${board_shot_dir}/board_${kind}_${lang}_${size}.png -DSCREEN=board
-                         -DLANG=${lang} -DSIZE=${size} "-DEXTRA=${extra}"
-                         -P ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshot_check.cmake)
-        set_tests_properties(${name} PROPERTIES LABELS "app;screenshot" ENVIRONMENT
-                             "SDL_VIDEODRIVER=dummy;SDL_AUDIODRIVER=dummy")
+        malcon_add_screenshot(NAME board_shot_${kind}_${lang}_${size}
+                              PNG board_${kind}_${lang}_${size} SCREEN board LANG ${lang}
+                              SIZE ${size} LABELS app screenshot ARGS ${extra})
       endforeach()
     endforeach()
   endforeach()

@@ -4,8 +4,6 @@
 # 1920x1080 and 1280x720, checked by the app's script (PNG, size, not empty); and the Xvfb
 # end-to-end run with both windows (tests/e2e/console.sh), skipped (77) only without Xvfb/xdotool.
 if(TARGET malcon AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshot_check.cmake)
-  set(console_shot_dir ${CMAKE_BINARY_DIR}/screenshots)
-  file(MAKE_DIRECTORY ${console_shot_dir})
   foreach(kind new mid)
     if(kind STREQUAL "new")
       set(extra "--scenario;standard;--seed;3")
@@ -14,14 +12,10 @@ if(TARGET malcon AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshot_check.cma
     endif()
     foreach(lang ja en)
       foreach(size 1920x1080 1280x720)
-        set(name console_shot_${kind}_${lang}_${size})
-        add_test(NAME ${name}
-                 COMMAND ${CMAKE_COMMAND} -DMALCON=$<TARGET_FILE:malcon>
-                         -DOUT=${console_shot_dir}/facilitator_${kind}_${lang}_${size}.png
-                         -DSCREEN=facilitator -DLANG=${lang} -DSIZE=${size} "-DEXTRA=${extra}"
-                         -P ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshot_check.cmake)
-        set_tests_properties(${name} PROPERTIES LABELS "app;screenshot;console" ENVIRONMENT
-                             "SDL_VIDEODRIVER=dummy;SDL_AUDIODRIVER=dummy")
+        malcon_add_screenshot(NAME console_shot_${kind}_${lang}_${size}
+                              PNG facilitator_${kind}_${lang}_${size} SCREEN facilitator
+                              LANG ${lang} SIZE ${size} LABELS app screenshot console
+                              ARGS ${extra})
       endforeach()
     endforeach()
   endforeach()

@@ -8,8 +8,6 @@ set(debrief_golden ${CMAKE_CURRENT_SOURCE_DIR}/golden)
 set(debrief_game ${debrief_golden}/standard_facilitated.malcon)
 
 if(TARGET malcon)
-  set(shot_dir ${CMAKE_BINARY_DIR}/screenshots)
-  file(MAKE_DIRECTORY ${shot_dir})
   # name|screen|size|extra arguments (,-separated)|MALCON_PREF_DIR ("" for none)
   set(debrief_shots
       "solo|solo|1920x1080||"
@@ -29,17 +27,9 @@ if(TARGET malcon)
     list(GET parts 4 pref)
     string(REPLACE "," ";" extra "${extra}")
     foreach(lang ja en)
-      set(test debrief_shot_${name}_${lang}_${size})
-      add_test(NAME ${test}
-               COMMAND ${CMAKE_COMMAND} -DMALCON=$<TARGET_FILE:malcon>
-                       -DOUT=${shot_dir}/${name}_${lang}_${size}.png -DSCREEN=${screen}
-                       -DLANG=${lang} -DSIZE=${size} "-DEXTRA=${extra}"
-                       -P ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshot_check.cmake)
-      set(env "SDL_VIDEODRIVER=dummy;SDL_AUDIODRIVER=dummy")
-      if(pref)
-        list(APPEND env "MALCON_PREF_DIR=${pref}")
-      endif()
-      set_tests_properties(${test} PROPERTIES LABELS "app;screenshot" ENVIRONMENT "${env}")
+      malcon_add_screenshot(NAME debrief_shot_${name}_${lang}_${size}
+                            PNG ${name}_${lang}_${size} SCREEN ${screen} LANG ${lang}
+                            SIZE ${size} LABELS app screenshot PREF "${pref}" ARGS ${extra})
     endforeach()
   endforeach()
 endif()
