@@ -1,6 +1,7 @@
 # screenshot_check.cmake: runs `malcon --screenshot` for one screen, language and size, and checks
 # that the PNG exists with the asked size (read from its IHDR chunk).
 # -DMALCON=<exe> -DOUT=<png> -DSCREEN=<name> -DLANG=<ja|en> -DSIZE=<WxH> [-DEXTRA="args;..."]
+include(${CMAKE_CURRENT_LIST_DIR}/../png_size.cmake)
 file(REMOVE ${OUT})
 execute_process(COMMAND ${MALCON} --screenshot ${OUT} --size ${SIZE} --screen ${SCREEN}
                         --lang ${LANG} ${EXTRA}
@@ -11,15 +12,7 @@ endif()
 if(NOT EXISTS ${OUT})
   message(FATAL_ERROR "no screenshot at ${OUT}\n${out}\n${err}")
 endif()
-file(READ ${OUT} sig LIMIT 8 HEX)
-if(NOT sig STREQUAL "89504e470d0a1a0a")
-  message(FATAL_ERROR "${OUT} is not a PNG (starts with ${sig})")
-endif()
-file(READ ${OUT} wh OFFSET 16 LIMIT 8 HEX)
-string(SUBSTRING ${wh} 0 8 wx)
-string(SUBSTRING ${wh} 8 8 hx)
-math(EXPR w "0x${wx}")
-math(EXPR h "0x${hx}")
+malcon_png_size(${OUT} w h)
 string(REPLACE "x" ";" want ${SIZE})
 list(GET want 0 ww)
 list(GET want 1 wh_)

@@ -3,6 +3,8 @@
 # ... per kind, every kind has its sheets, and the cards per kind add up to at most 9 a page.
 # With -DPACK=<dir> it runs again with --pack and checks that the pack's one new event is there.
 # -DSHEET=<exe> -DOUT=<dir> -DLANG=<ja|en> [-DPACK=<dir>]
+include(${CMAKE_CURRENT_LIST_DIR}/../png_size.cmake)
+
 function(run_sheet out extra result)
   file(REMOVE_RECURSE ${out})
   execute_process(COMMAND ${SHEET} --lang ${LANG} --out ${out} ${extra}
@@ -37,15 +39,7 @@ function(run_sheet out extra result)
     if(NOT EXISTS ${png})
       message(FATAL_ERROR "${png} was not written")
     endif()
-    file(READ ${png} sig LIMIT 8 HEX)
-    if(NOT sig STREQUAL "89504e470d0a1a0a")
-      message(FATAL_ERROR "${png} is not a PNG")
-    endif()
-    file(READ ${png} wh OFFSET 16 LIMIT 8 HEX)
-    string(SUBSTRING ${wh} 0 8 wx)
-    string(SUBSTRING ${wh} 8 8 hx)
-    math(EXPR w "0x${wx}")
-    math(EXPR h "0x${hx}")
+    malcon_png_size(${png} w h)
     if(NOT w EQUAL 2480 OR NOT h EQUAL 3508)
       message(FATAL_ERROR "${png} is ${w}x${h}, not 2480x3508")
     endif()

@@ -5,6 +5,7 @@
 # replay's (the report is an addition, never a change).
 # -DTOOL=<malcon-replay> -DSCRIPT=<save> -DCONTENT=<root> -DEXPECTED=<report.md>
 # -DEXPECTED_OUT=<NAME.expected> -DWORK=<dir>
+include(${CMAKE_CURRENT_LIST_DIR}/../png_size.cmake)
 file(REMOVE_RECURSE ${WORK})
 execute_process(COMMAND ${TOOL} ${SCRIPT} --content ${CONTENT} --report ${WORK}
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -30,15 +31,7 @@ if(NOT got STREQUAL want)
                       "(MALCON_GOLDEN_UPDATE=1 regenerates it):\n${d}")
 endif()
 set(png ${WORK}/timeline.png)
-file(READ ${png} sig LIMIT 8 HEX)
-if(NOT sig STREQUAL "89504e470d0a1a0a")
-  message(FATAL_ERROR "${png} is not a PNG")
-endif()
-file(READ ${png} wh OFFSET 16 LIMIT 8 HEX)
-string(SUBSTRING ${wh} 0 8 wx)
-string(SUBSTRING ${wh} 8 8 hx)
-math(EXPR w "0x${wx}")
-math(EXPR h "0x${hx}")
+malcon_png_size(${png} w h)
 file(SIZE ${png} bytes)
 if(NOT w EQUAL 1600 OR NOT h EQUAL 1000 OR bytes LESS 20000)
   message(FATAL_ERROR "${png} is ${w}x${h}, ${bytes} bytes (want 1600x1000, a real chart)")
