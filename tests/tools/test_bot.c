@@ -1,6 +1,8 @@
 /* test_bot.c: the bot team (src/tools/bot.c): it reads actions by their effects, always plays
  * legal moves to the end of a game, is deterministic, sees no facilitator truth, and plays the
  * sensible policy its file documents. */
+#include "helper_content.h"
+
 #include "bot.h"
 #include "core.h"
 #include "data.h"
@@ -18,45 +20,15 @@
 
 #define BOT_TEST_MAX_MOVES 5000
 
-static ruleset *bot_test_rs;
-
-static int bot_test_setup(void **st)
-{
-    core_err err = {0};
-    bot_test_rs = data_load(MALCON_TEST_CONTENT, &err);
-    for (size_t i = 0; i < err.count; i++) {
-        char *m = core_err_format(&err, i);
-        fprintf(stderr, "%s\n", m);
-        free(m);
-    }
-    core_err_free(&err);
-    return bot_test_rs ? 0 : -1;
-}
-
-static int bot_test_teardown(void **st)
-{
-    ruleset_free(bot_test_rs);
-    bot_test_rs = NULL;
-    return 0;
-}
-
-static int bot_test_scenario(const char *id)
-{
-    int sc = ruleset_scenario(bot_test_rs, id);
-    if (sc < 0)
-        fail_msg("scenario '%s' is not in the shipped content", id);
-    return sc;
-}
-
 static game_state *bot_test_new_game(int sc, uint64_t seed)
 {
     game_setup su;
-    setup_default(&su, bot_test_rs, sc, seed);
+    setup_default(&su, helper_rs, sc, seed);
     su.mode = MODE_WORKSHOP;
     su.open_info = true;
     su.private_info = false;
     char why[RULES_WHY_MAX];
-    game_state *s = state_new(bot_test_rs, sc, &su, why, sizeof why);
+    game_state *s = state_new(helper_rs, sc, &su, why, sizeof why);
     if (!s)
         fail_msg("state_new: %s", why);
     return s;
@@ -101,8 +73,8 @@ static void bot_test_play(int sc, uint64_t seed, bool public_only, bot_game *g)
         if (!rules_check(s, &m, why, sizeof why))
             fail_msg("seed %llu: the bot chose an illegal move: %s", (unsigned long long)seed, why);
         if (m.kind == MV_ACT) {
-            const action_def *ad = &bot_test_rs->actions[m.action];
-            bot_intent it = bot_classify(bot_test_rs, m.action);
+            const action_def *ad = &helper_rs->actions[m.action];
+            bot_intent it = bot_classify(helper_rs, m.action);
             if (ad->target == TGT_TERMINAL && m.target[0] >= 0) {
                 terminal_view tv;
                 viewer pub = {VIEW_PUBLIC, -1};
@@ -193,15 +165,15 @@ static void test_bot_classify_reads_effects(void **st)
         {"press_statement", BI_NONE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int a = ruleset_action(bot_test_rs, cases[i].id);
+        int a = ruleset_action(helper_rs, cases[i].id);
         if (a < 0)
             continue; /* the content may rename a card; the others still check the mapping */
-        bot_intent got = bot_classify(bot_test_rs, a);
+        bot_intent got = bot_classify(helper_rs, a);
         if (got != cases[i].want)
             fail_msg("action %s: intent %s, expected %s", cases[i].id, bot_intent_name(got),
                      bot_intent_name(cases[i].want));
     }
-    assert_int_not_equal(ruleset_action(bot_test_rs, "examine"), -1);
+    assert_int_not_equal(ruleset_action(helper_rs, "examine"), -1);
     assert_string_equal(bot_intent_name(BI_CONTAIN), "contain");
     assert_string_equal(bot_intent_name(BI_NONE), "none");
 }
@@ -209,7 +181,7 @@ static void test_bot_classify_reads_effects(void **st)
 /* In every scenario the bot only plays legal moves and every game ends. */
 static void test_bot_plays_legal_games_to_the_end(void **st)
 {
-    for (size_t sc = 0; sc < bot_test_rs->n_scenarios; sc++) {
+    for (size_t sc = 0; sc < helper_rs->n_scenarios; sc++) {
         for (uint64_t seed = 1; seed <= 12; seed++) {
             bot_game g;
             bot_test_play((int)sc, seed, false, &g);
@@ -223,7 +195,7 @@ static void test_bot_plays_legal_games_to_the_end(void **st)
 /* Same seed, same game: the bot has no hidden source of randomness. */
 static void test_bot_same_seed_same_moves(void **st)
 {
-    int sc = bot_test_scenario("standard");
+    int sc = helper_scenario("standard");
     bot_game a, b;
     bot_test_play(sc, 4242, false, &a);
     bot_test_play(sc, 4242, false, &b);
@@ -236,7 +208,7 @@ static void test_bot_same_seed_same_moves(void **st)
  * the public ones gives the same game (open information makes its results public). */
 static void test_bot_ignores_facilitator_truth(void **st)
 {
-    int sc = bot_test_scenario("standard");
+    int sc = helper_scenario("standard");
     for (uint64_t seed = 1; seed <= 6; seed++) {
         bot_game all, pub;
         bot_test_play(sc, seed, false, &all);
@@ -250,7 +222,7 @@ static void test_bot_ignores_facilitator_truth(void **st)
 /* A forged facilitator-only "0 active" profile must not make the bot declare. */
 static void test_bot_forged_truth_changes_nothing(void **st)
 {
-    int sc = bot_test_scenario("tutorial");
+    int sc = helper_scenario("tutorial");
     game_state *s = bot_test_new_game(sc, 99);
     bot *b = bot_new(s, 99);
     log_buf log = {0};
@@ -279,7 +251,7 @@ static void test_bot_forged_truth_changes_nothing(void **st)
     move m;
     assert_true(bot_choose(b, s, &m));
     if (m.kind == MV_ACT)
-        assert_int_not_equal(bot_classify(bot_test_rs, m.action), BI_DECLARE);
+        assert_int_not_equal(bot_classify(helper_rs, m.action), BI_DECLARE);
     log_buf_free(&log);
     bot_free(b);
     state_free(s);
@@ -290,9 +262,9 @@ static void test_bot_forged_truth_changes_nothing(void **st)
  * logs always name it, so nothing needs a search) is won nearly always. */
 static void test_bot_plays_sensibly(void **st)
 {
-    int sc = bot_test_scenario("tutorial");
-    int spread = bot_test_rs->scenarios[sc].spread_pct;
-    bot_test_rs->scenarios[sc].spread_pct = 0;
+    int sc = helper_scenario("tutorial");
+    int spread = helper_rs->scenarios[sc].spread_pct;
+    helper_rs->scenarios[sc].spread_pct = 0;
     int wins = 0, contains = 0, unpreserved = 0, unnamed = 0;
     const int games = 30;
     for (int seed = 1; seed <= games; seed++) {
@@ -312,7 +284,7 @@ static void test_bot_plays_sensibly(void **st)
         fail_msg("%d of %d contains lost volatile evidence that could have been kept", unpreserved,
                  contains);
     assert_int_equal(unnamed, 0);
-    bot_test_rs->scenarios[sc].spread_pct = spread;
+    helper_rs->scenarios[sc].spread_pct = spread;
 }
 
 /* The round in which the team first examined a terminal that log analysis had named, and the
@@ -320,16 +292,16 @@ static void test_bot_plays_sensibly(void **st)
  * setting. */
 static void bot_test_first_lead(uint64_t seed, bool open, int *named_round, int *examined_round)
 {
-    int sc = bot_test_scenario("tutorial");
-    int spread = bot_test_rs->scenarios[sc].spread_pct;
-    bot_test_rs->scenarios[sc].spread_pct = 0;
+    int sc = helper_scenario("tutorial");
+    int spread = helper_rs->scenarios[sc].spread_pct;
+    helper_rs->scenarios[sc].spread_pct = 0;
     game_setup su;
-    setup_default(&su, bot_test_rs, sc, seed);
+    setup_default(&su, helper_rs, sc, seed);
     su.mode = MODE_WORKSHOP;
     su.private_info = !open;
     su.open_info = open;
     char why[RULES_WHY_MAX];
-    game_state *s = state_new(bot_test_rs, sc, &su, why, sizeof why);
+    game_state *s = state_new(helper_rs, sc, &su, why, sizeof why);
     if (!s)
         fail_msg("state_new: %s", why);
     bot *b = bot_new(s, seed);
@@ -346,7 +318,7 @@ static void bot_test_first_lead(uint64_t seed, bool open, int *named_round, int 
             assert_true(bot_choose(b, s, &m));
         else
             move_init(&m, c.phase == PHASE_SETUP ? MV_START : MV_NEXT);
-        if (m.kind == MV_ACT && bot_classify(bot_test_rs, m.action) == BI_EXAMINE &&
+        if (m.kind == MV_ACT && bot_classify(helper_rs, m.action) == BI_EXAMINE &&
             first_named[m.target[0]]) {
             *named_round = first_named[m.target[0]];
             *examined_round = c.round;
@@ -363,7 +335,7 @@ static void bot_test_first_lead(uint64_t seed, bool open, int *named_round, int 
     log_buf_free(&log);
     bot_free(b);
     state_free(s);
-    bot_test_rs->scenarios[sc].spread_pct = spread;
+    helper_rs->scenarios[sc].spread_pct = spread;
 }
 
 /* Talk is restricted until the meeting: with private information the researcher's log analysis
@@ -397,5 +369,5 @@ int main(void)
         cmocka_unit_test(test_bot_plays_sensibly),
         cmocka_unit_test(test_bot_waits_for_the_meeting),
     };
-    return cmocka_run_group_tests_name("bot", tests, bot_test_setup, bot_test_teardown);
+    return cmocka_run_group_tests_name("bot", tests, helper_content_setup, helper_content_teardown);
 }

@@ -1,6 +1,8 @@
 /* test_simstat.c: the balance simulator's engine (src/tools/simstat.c): Wilson intervals match
  * published values and narrow with more games, runs are deterministic, and the designer's
  * --set overrides change the scenario (and refuse what the loader would refuse). */
+#include "helper_content.h"
+
 #include "core.h"
 #include "data.h"
 #include "rules.h"
@@ -16,36 +18,6 @@
 
 #include <cmocka.h>
 
-static ruleset *simstat_test_rs;
-
-static int simstat_test_setup(void **st)
-{
-    core_err err = {0};
-    simstat_test_rs = data_load(MALCON_TEST_CONTENT, &err);
-    for (size_t i = 0; i < err.count; i++) {
-        char *m = core_err_format(&err, i);
-        fprintf(stderr, "%s\n", m);
-        free(m);
-    }
-    core_err_free(&err);
-    return simstat_test_rs ? 0 : -1;
-}
-
-static int simstat_test_teardown(void **st)
-{
-    ruleset_free(simstat_test_rs);
-    simstat_test_rs = NULL;
-    return 0;
-}
-
-static int simstat_test_scenario(const char *id)
-{
-    int sc = ruleset_scenario(simstat_test_rs, id);
-    if (sc < 0)
-        fail_msg("scenario '%s' is not in the shipped content", id);
-    return sc;
-}
-
 static void simstat_test_near(double got, double want, double tol, const char *what)
 {
     if (got < want - tol || got > want + tol)
@@ -55,10 +27,9 @@ static void simstat_test_near(double got, double want, double tol, const char *w
 /* Runs games of scenario id into fresh totals (the caller frees them). */
 static void simstat_test_run(const char *id, uint64_t seed, long games, simstat_totals *t)
 {
-    simstat_init(t, simstat_test_rs);
+    simstat_init(t, helper_rs);
     char why[200] = "";
-    if (!simstat_run(simstat_test_rs, simstat_test_scenario(id), seed, games, false, t, why,
-                     sizeof why))
+    if (!simstat_run(helper_rs, helper_scenario(id), seed, games, false, t, why, sizeof why))
         fail_msg("simstat_run %s: %s", id, why);
     assert_int_equal(t->games, games);
     assert_int_equal(t->stuck, 0);
@@ -149,7 +120,7 @@ static void test_simstat_totals_add_up(void **st)
     assert_int_equal(sum, t.games);
     assert_int_equal(t.outcomes[OUT_ONGOING], 0);
     assert_int_equal(t.wins, t.outcomes[OUT_WIN_DECLARED] + t.outcomes[OUT_WIN_BRIEFING]);
-    int examine = ruleset_action(simstat_test_rs, "examine");
+    int examine = ruleset_action(helper_rs, "examine");
     assert_true(examine >= 0);
     assert_true(t.action_uses[examine] >= t.games);
     assert_true(t.rounds >= t.games && t.rounds <= 9 * t.games);
@@ -175,33 +146,33 @@ static void test_simstat_totals_add_up(void **st)
  * hidden infection. */
 static void test_simstat_set_changes_the_game(void **st)
 {
-    int sc = simstat_test_scenario("standard");
-    scenario_def saved = simstat_test_rs->scenarios[sc];
+    int sc = helper_scenario("standard");
+    scenario_def saved = helper_rs->scenarios[sc];
     char why[160] = "";
-    assert_true(simstat_set(&simstat_test_rs->scenarios[sc], "tracks.leak.max=1", why, sizeof why));
-    assert_int_equal(simstat_test_rs->scenarios[sc].track_max[TRACK_LEAK], 1);
+    assert_true(simstat_set(&helper_rs->scenarios[sc], "tracks.leak.max=1", why, sizeof why));
+    assert_int_equal(helper_rs->scenarios[sc].track_max[TRACK_LEAK], 1);
     simstat_totals t;
     simstat_test_run("standard", 1, 50, &t);
     assert_int_equal(t.outcomes[OUT_LOSE_LEAK], 50);
     assert_int_equal(t.rounds, 50);
     simstat_free(&t);
-    simstat_test_rs->scenarios[sc] = saved;
+    helper_rs->scenarios[sc] = saved;
 
-    int tu = simstat_test_scenario("tutorial");
-    saved = simstat_test_rs->scenarios[tu];
-    assert_true(simstat_set(&simstat_test_rs->scenarios[tu], "spread.chance=0", why, sizeof why));
+    int tu = helper_scenario("tutorial");
+    saved = helper_rs->scenarios[tu];
+    assert_true(simstat_set(&helper_rs->scenarios[tu], "spread.chance=0", why, sizeof why));
     simstat_test_run("tutorial", 1, 100, &t);
     assert_int_equal(t.outcomes[OUT_LOSE_BRIEFING] + t.outcomes[OUT_LOSE_DECLARED], 0);
     simstat_free(&t);
-    simstat_test_rs->scenarios[tu] = saved;
+    helper_rs->scenarios[tu] = saved;
 }
 
 /* Every documented key is accepted with a legal value; bad keys, values and combinations are
  * refused with a reason, and leave the scenario as it was. */
 static void test_simstat_set_checks(void **st)
 {
-    int sc = simstat_test_scenario("standard");
-    scenario_def *sd = &simstat_test_rs->scenarios[sc];
+    int sc = helper_scenario("standard");
+    scenario_def *sd = &helper_rs->scenarios[sc];
     scenario_def saved = *sd;
     int t05 = scenario_terminal(sd, "T05");
     assert_true(t05 >= 0);
@@ -283,5 +254,6 @@ int main(void)
         cmocka_unit_test(test_simstat_set_changes_the_game),
         cmocka_unit_test(test_simstat_set_checks),
     };
-    return cmocka_run_group_tests_name("simstat", tests, simstat_test_setup, simstat_test_teardown);
+    return cmocka_run_group_tests_name("simstat", tests, helper_content_setup,
+                                       helper_content_teardown);
 }
