@@ -137,6 +137,24 @@ static void app_newgame_defaults(app *a)
     }
 }
 
+i18n *app_catalogue_load(const char *content_root, core_err *err)
+{
+    const char *roots[2] = {content_root, data_default_root()};
+    i18n *cat = NULL;
+    for (int i = 0; i < 2 && !cat; i++) {
+        if (i == 1 && !strcmp(roots[0], roots[1]))
+            break;
+        char *po = data_path_join(roots[i], APP_CATALOGUE);
+        FILE *f = fopen(po, "rb"); /* a missing catalogue is no error: English shows */
+        if (f) {
+            fclose(f);
+            cat = i18n_load(po, err);
+        }
+        free(po);
+    }
+    return cat;
+}
+
 /* Loads the content (and the UI catalogue) from a->content_root. */
 static bool app_load_content(app *a)
 {
@@ -152,21 +170,8 @@ static bool app_load_content(app *a)
     }
     i18n_free(a->catalogue);
     a->catalogue = NULL;
-    /* The UI words come with the content; a content folder without them (a designer's
-     * scenario folder) borrows the shipped ones rather than fall back to English. */
-    const char *roots[2] = {a->content_root, data_default_root()};
     core_err perr = {0};
-    for (int i = 0; i < 2 && !a->catalogue; i++) {
-        if (i == 1 && !strcmp(roots[0], roots[1]))
-            break;
-        char *po = data_path_join(roots[i], APP_CATALOGUE);
-        FILE *f = fopen(po, "rb");
-        if (f) {
-            fclose(f);
-            a->catalogue = i18n_load(po, &perr);
-        }
-        free(po);
-    }
+    a->catalogue = app_catalogue_load(a->content_root, &perr);
     /* A broken catalogue is not fatal (English shows), but the designer must hear of it. */
     for (size_t i = 0; i < perr.count; i++) {
         char *line = core_err_format(&perr, i);

@@ -196,6 +196,10 @@ int app_screen_find(const char *name);
 void app_goto(app *a, screen_id id);
 /* Translates a UI string to the app's language (gettext catalogue; msgid is the English). */
 const char *app_tr(const app *a, const char *msgid);
+/* The UI words (assets/i18n/ja.po) of content_root, else the shipped ones (a designer's
+ * content folder borrows them rather than fall back to English); NULL when neither loads, with
+ * a broken catalogue's errors in err. The game and the tools (replay, sheet) load it alike. */
+i18n *app_catalogue_load(const char *content_root, core_err *err);
 
 /* ---- life cycle (app.c) ---- */
 

@@ -5,6 +5,7 @@
 #include "data.h"
 #include "rules.h"
 #ifdef MALCON_REPLAY_REPORT
+#include "app.h"
 #include "i18n.h"
 #include "report.h"
 #endif
@@ -215,19 +216,9 @@ static bool replay_report(const replay_opts *o, const match *m, const char *root
 {
 #ifdef MALCON_REPLAY_REPORT
     /* the UI words come with the content (or the shipped ones, like the game) */
-    i18n *cat = NULL;
-    const char *roots[2] = {root, data_default_root()};
-    for (int i = 0; i < 2 && !cat; i++) {
-        char *po = data_path_join(roots[i], "assets/i18n/ja.po");
-        FILE *f = fopen(po, "rb");
-        if (f) {
-            fclose(f);
-            core_err err = {0};
-            cat = i18n_load(po, &err);
-            core_err_free(&err);
-        }
-        free(po);
-    }
+    core_err err = {0};
+    i18n *cat = app_catalogue_load(root, &err);
+    core_err_free(&err);
     char why[256] = "";
     int langs = !o->lang_given ? REPORT_BOTH : o->lang == LANG_JA ? REPORT_JA : REPORT_EN;
     bool ok = report_mkdirs(o->report);

@@ -3,6 +3,7 @@
  * drawn by the same code as the board (card_draw), headless. */
 #define _POSIX_C_SOURCE 200809L
 
+#include "app.h"
 #include "card_draw.h"
 #include "data.h"
 #include "platform.h"
@@ -14,7 +15,6 @@
 #include <sys/stat.h>
 
 #define SHEET_MAX_PACKS 16
-#define SHEET_CATALOGUE "assets/i18n/ja.po"
 
 static void sheet_usage(FILE *f)
 {
@@ -32,22 +32,10 @@ static void sheet_usage(FILE *f)
 /* The UI words in Japanese: the content root's catalogue, else the shipped one. */
 static i18n *sheet_catalogue(const char *root)
 {
-    const char *roots[2] = {root, data_default_root()};
-    for (int i = 0; i < 2; i++) {
-        char *po = data_path_join(roots[i], SHEET_CATALOGUE);
-        FILE *f = fopen(po, "rb");
-        i18n *cat = NULL;
-        if (f) {
-            fclose(f);
-            core_err err = {0};
-            cat = i18n_load(po, &err);
-            core_err_free(&err);
-        }
-        free(po);
-        if (cat)
-            return cat;
-    }
-    return NULL;
+    core_err err = {0};
+    i18n *cat = app_catalogue_load(root, &err);
+    core_err_free(&err);
+    return cat;
 }
 
 /* Makes dir and the folders on its way, unless they exist. */
