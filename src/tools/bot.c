@@ -506,6 +506,18 @@ static int bot_rooms(const bot *b)
     return (int)(n < RULES_MAX_ROOMS ? n : RULES_MAX_ROOMS);
 }
 
+/* The infections the team has located and not yet isolated (known infected, not isolated). */
+static int bot_located(const bot *b, const game_state *s)
+{
+    int located = 0;
+    for (int t = 0; t < bot_terminals(b); t++) {
+        terminal_view tv;
+        bot_terminal(b, s, t, &tv);
+        located += tv.known_infected && !tv.isolated;
+    }
+    return located;
+}
+
 /* Known-infected terminals in room that were connected when this round's counts came (their
  * beacons explain its count): one isolated this round still beaconed in its malware phase. */
 static int bot_known_active_in(const bot *b, const game_state *s, int room)
@@ -579,12 +591,7 @@ static bool bot_do_contain(const bot *b, const game_state *s, int r, const clock
     bool forensic_done =
         fr < 0 || rules_passed(s, fr) || rules_ap(s, fr) < b->rs->actions[b->act[BI_PRESERVE]].ap;
     int leak = rules_track(s, TRACK_LEAK), leak_max = rules_track_max(s, TRACK_LEAK);
-    int active_known = 0;
-    for (int t = 0; t < bot_terminals(b); t++) {
-        terminal_view tv;
-        bot_terminal(b, s, t, &tv);
-        active_known += tv.known_infected && !tv.isolated;
-    }
+    int active_known = bot_located(b, s);
     int exfil = b->sc->exfil > 0 ? b->sc->exfil : 1;
     bool urgent = c->round >= c->rounds || leak + 2 * exfil * active_known >= leak_max;
     for (int t = 0; t < bot_terminals(b); t++) {
@@ -695,12 +702,7 @@ static bool bot_hidden_known(const bot *b, const game_state *s)
 {
     if (!b->belief_valid)
         return false;
-    int located = 0;
-    for (int t = 0; t < bot_terminals(b); t++) {
-        terminal_view tv;
-        bot_terminal(b, s, t, &tv);
-        located += tv.known_infected && !tv.isolated;
-    }
+    int located = bot_located(b, s);
     return b->belief_active > located;
 }
 
@@ -814,12 +816,7 @@ static bool bot_want_block(const bot *b, const game_state *s, const clock_view *
 {
     if (!rules_flag(s, FLAG_C2_KNOWN) || !bot_might_remain(b))
         return false;
-    int located = 0;
-    for (int t = 0; t < bot_terminals(b); t++) {
-        terminal_view tv;
-        bot_terminal(b, s, t, &tv);
-        located += tv.known_infected && !tv.isolated;
-    }
+    int located = bot_located(b, s);
     int exfil = b->sc->exfil > 0 ? b->sc->exfil : 1;
     int guess = b->belief_valid ? b->belief_active : located + 1;
     int leak = rules_track(s, TRACK_LEAK), leak_max = rules_track_max(s, TRACK_LEAK);
