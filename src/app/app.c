@@ -318,7 +318,6 @@ void app_update(app *a, uint32_t dt_ms)
     assert(a);
     if (!a->screen_entered || a->next_screen != a->screen)
         app_set_screen(a, a->next_screen);
-    a->now_ms += dt_ms;
     if (app_screens[a->screen]->update)
         app_screens[a->screen]->update(a, dt_ms);
     facil_update(a, dt_ms);

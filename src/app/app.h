@@ -145,7 +145,6 @@ struct app {
     /* platform */
     ui_platform *platform; /* NULL in pure tests */
     int width, height;
-    uint32_t now_ms;
     bool quit;
     bool animating;    /* set by a screen's update while something moves or a timer runs (the
                           loop then ticks at ~60 fps; otherwise it sleeps until input) */
