@@ -211,7 +211,6 @@ bool app_init(app *a, const char *content_root, const char *pref_dir)
     }
     settings_load(&a->settings, a->pref_dir);
     a->lang = a->settings.lang;
-    a->show_hints = a->settings.hints;
     packs_scan(a); /* the user's content packs and which are on */
     bool ok = app_load_content(a);
     app_newgame_defaults(a);

@@ -139,7 +139,6 @@ struct app {
     core_err content_err; /* why the content did not load (SCR_ERROR shows it) */
     /* language and look */
     lang lang;
-    bool show_hints;
     app_settings settings;
     i18n *catalogue; /* the UI strings in Japanese (assets/i18n/ja.po); NULL: English only */
     /* platform */

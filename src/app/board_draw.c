@@ -1290,7 +1290,7 @@ static void draw_hint(ui_draw *d, const frame *f)
 {
     if (!f->sc->tutorial)
         return;
-    if (!f->a->show_hints) {
+    if (!f->a->settings.hints) {
         /* the strip stays in the layout: say how to bring the hints back (H) */
         if (f->L.hint.w > 0)
             text1(d, inset(f->L.hint, f->L.pad, f->L.pad / 2),

@@ -211,7 +211,8 @@ void board_pause_draw(const app *a, ui_draw *d)
     }
     char hint[160];
     snprintf(hint, sizeof hint, "%s · %s", board_play_tr(a, "Esc: resume"),
-             a->show_hints ? board_play_tr(a, "H: hints off") : board_play_tr(a, "H: hints on"));
+             a->settings.hints ? board_play_tr(a, "H: hints off")
+                               : board_play_tr(a, "H: hints on"));
     widget_text(d, g.hint, hint, layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR, THEME_TEXT_DIM,
                 UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
 }

@@ -67,7 +67,6 @@ static void settings_set(app *a, settings_item it, int v)
         break;
     case SET_HINTS:
         a->settings.hints = v;
-        a->show_hints = v;
         break;
     default:
         return;

@@ -246,10 +246,9 @@ void solo_tick(app *a, uint32_t dt_ms)
 
 void solo_toggle_hints(app *a)
 {
-    a->show_hints = !a->show_hints;
-    a->settings.hints = a->show_hints;
+    a->settings.hints = !a->settings.hints;
     settings_save(&a->settings, a->pref_dir);
     if (a->match)
-        board_play_message(a, board_play_tr(a, a->show_hints ? "Hints on (H hides them)."
-                                                             : "Hints off (H shows them)."));
+        board_play_message(a, board_play_tr(a, a->settings.hints ? "Hints on (H hides them)."
+                                                                 : "Hints off (H shows them)."));
 }

@@ -136,7 +136,7 @@ static void test_settings_screen_persists(void **state)
     helper_key(&a, KEY_DOWN, 0);
     helper_key(&a, KEY_DOWN, 0);
     helper_key(&a, KEY_ENTER, 0); /* hints off */
-    assert_false(a.show_hints);
+    assert_false(a.settings.hints);
     helper_key(&a, KEY_ESCAPE, 0);
     helper_tick(&a);
     assert_int_equal(a.screen, SCR_TITLE);
@@ -146,7 +146,6 @@ static void test_settings_screen_persists(void **state)
     helper_app_init(&b, dir, 1920, 1080);
     assert_int_equal(b.lang, LANG_EN);
     assert_false(b.settings.hints);
-    assert_false(b.show_hints);
     app_free(&b);
     helper_rmdir(dir);
     free(dir);

@@ -344,12 +344,12 @@ static void test_solo_hints_toggle_is_saved(void **st)
     a.fast_forward = true;
     for (int i = 0; i < 20; i++)
         helper_tick(&a);
-    assert_true(a.show_hints);
+    assert_true(a.settings.hints);
     ui_draw *d = helper_draw(&a);
     assert_true(ui_draw_rec_has_text(d, "Hint:"));
     draw_free(d);
     helper_key(&a, KEY_H, 0);
-    assert_false(a.show_hints);
+    assert_false(a.settings.hints);
     d = helper_draw(&a);
     assert_false(ui_draw_rec_has_text(d, "Hint:"));
     assert_true(ui_draw_rec_has_text(d, "Hints are off (H shows them)"));
@@ -358,7 +358,7 @@ static void test_solo_hints_toggle_is_saved(void **st)
     settings_load(&s, dir);
     assert_false(s.hints);
     helper_key(&a, KEY_H, 0);
-    assert_true(a.show_hints);
+    assert_true(a.settings.hints);
     settings_load(&s, dir);
     assert_true(s.hints);
     /* a workshop's pause keeps the board in view (dimmed) and stops the facilitator */
