@@ -215,3 +215,38 @@ bool helper_board_shows_result(const app *a, size_t i, const log_entry *e)
             return i < match_log_start(a->match, k + 1);
     return true;
 }
+
+void helper_assert_no_hidden_lines(const app *a, const ui_draw *d, const char *label)
+{
+    const game_state *s = match_state(a->match);
+    const log_buf *log = match_log(a->match);
+    size_t n;
+    const ui_rec_call *calls = ui_draw_rec_calls(d, &n);
+    for (size_t i = 0; i < log->count; i++) {
+        const log_entry *e = &log->items[i];
+        bool priv = board_play_entry_private(a, e);
+        if (e->vis != VIS_FACILITATOR && !priv)
+            continue;
+        if (priv && helper_board_shows_result(a, i, e))
+            continue;
+        char *text = rules_log_format(s, e, a->lang);
+        /* the same words as a result shown now (the same room analysed twice) say nothing new */
+        bool same = false;
+        for (size_t j = 0; j < log->count && priv && !same; j++) {
+            const log_entry *o = &log->items[j];
+            if (j == i || !board_play_entry_private(a, o) || !helper_board_shows_result(a, j, o))
+                continue;
+            char *other = rules_log_format(s, o, a->lang);
+            same = strcmp(other, text) == 0;
+            free(other);
+        }
+        for (size_t c = 0; c < n && !same; c++)
+            if (calls[c].kind == REC_TEXT && calls[c].text && strstr(calls[c].text, text))
+                fail_msg("%s: %s line %zu on screen (curtain %d, result %d, curtain_log %zu, "
+                         "log_seen %zu, notebook %d): %s",
+                         label, priv ? "private" : "facilitator", i, a->board.curtain,
+                         a->board.result_shown, a->board.curtain_log, a->board.log_seen,
+                         a->board.notebook_open, text);
+        free(text);
+    }
+}

@@ -56,5 +56,9 @@ bool helper_rec_text_in(const ui_draw *d, const char *text, ui_rect area, bool e
 /* True when private log entry i (e) is part of the result the board shows right now: the
  * acting role's notebook, or the curtain's result once confirmed (that move's entries only). */
 bool helper_board_shows_result(const app *a, size_t i, const log_entry *e);
+/* Fails the test (naming label, e.g. "seed 3 step 12") when the drawing d shows a facilitator
+ * log line, or a private result that the board is not showing its role right now (the same
+ * words as a result shown now excepted: they say nothing new). */
+void helper_assert_no_hidden_lines(const app *a, const ui_draw *d, const char *label);
 
 #endif

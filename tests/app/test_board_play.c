@@ -40,8 +40,6 @@ static void right_click(app *a, ui_rect r)
 static void check_public_screen(app *a, unsigned long long seed, size_t step)
 {
     ui_draw *d = helper_draw(a);
-    size_t n;
-    const ui_rec_call *calls = ui_draw_rec_calls(d, &n);
     const game_state *s = st(a);
     const ruleset *rs = state_ruleset(s);
     const scenario_def *sc = state_scenario(s);
@@ -80,37 +78,9 @@ static void check_public_screen(app *a, unsigned long long seed, size_t step)
     }
 
     /* 3. and 4. no private result before its confirmation, no facilitator line ever */
-    for (size_t i = 0; i < log->count; i++) {
-        const log_entry *e = &log->items[i];
-        bool priv = board_play_entry_private(a, e);
-        if (e->vis != VIS_FACILITATOR && !priv)
-            continue;
-        if (priv && helper_board_shows_result(a, i, e))
-            continue;
-        char *text = rules_log_format(s, e, a->lang);
-        /* the same words as a result shown now (the same room analysed twice) say nothing new */
-        bool same = false;
-        for (size_t j = 0; j < log->count && priv && !same; j++) {
-            const log_entry *o = &log->items[j];
-            if (j == i || !board_play_entry_private(a, o) || !helper_board_shows_result(a, j, o))
-                continue;
-            char *other = rules_log_format(s, o, a->lang);
-            same = strcmp(other, text) == 0;
-            free(other);
-        }
-        if (same) {
-            free(text);
-            continue;
-        }
-        for (size_t c = 0; c < n; c++)
-            if (calls[c].kind == REC_TEXT && calls[c].text && strstr(calls[c].text, text))
-                fail_msg("seed %llu step %zu: %s line %zu on screen (curtain %d, result %d, "
-                         "curtain_log %zu, log_seen %zu, notebook %d): %s",
-                         seed, step, priv ? "private" : "facilitator", i, a->board.curtain,
-                         a->board.result_shown, a->board.curtain_log, a->board.log_seen,
-                         a->board.notebook_open, text);
-        free(text);
-    }
+    char label[64];
+    snprintf(label, sizeof label, "seed %llu step %zu", seed, step);
+    helper_assert_no_hidden_lines(a, d, label);
     draw_free(d);
 }
 

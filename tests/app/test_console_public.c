@@ -117,29 +117,9 @@ static void check_public(app *a, unsigned long long seed, int step)
         if (calls[c].kind == REC_TEXT && calls[c].text && strstr(calls[c].text, REASON_MARK))
             fail_msg("seed %llu step %d: an override reason on the board: %s", seed, step,
                      calls[c].text);
-    for (size_t i = 0; i < log->count; i++) {
-        const log_entry *e = &log->items[i];
-        bool priv = board_play_entry_private(a, e);
-        if (e->vis != VIS_FACILITATOR && !priv)
-            continue;
-        if (priv && helper_board_shows_result(a, i, e))
-            continue;
-        char *text = rules_log_format(s, e, a->lang);
-        bool same = false; /* the same words as a result shown now say nothing new */
-        for (size_t j = 0; j < log->count && priv && !same; j++) {
-            const log_entry *o = &log->items[j];
-            if (j == i || !board_play_entry_private(a, o) || !helper_board_shows_result(a, j, o))
-                continue;
-            char *other = rules_log_format(s, o, a->lang);
-            same = strcmp(other, text) == 0;
-            free(other);
-        }
-        for (size_t c = 0; c < n && !same; c++)
-            if (calls[c].kind == REC_TEXT && calls[c].text && strstr(calls[c].text, text))
-                fail_msg("seed %llu step %d: %s line on the board: %s", seed, step,
-                         priv ? "private" : "facilitator", text);
-        free(text);
-    }
+    char label[64];
+    snprintf(label, sizeof label, "seed %llu step %d", seed, step);
+    helper_assert_no_hidden_lines(a, d, label);
     draw_free(d);
 }
 
