@@ -487,6 +487,14 @@ int helper_setup(void **state)
     return 0;
 }
 
+int helper_setup_solo_t01(void **state)
+{
+    helper_setup(state);
+    helper_fixture *f = *state;
+    f->rs->scenarios[HS_SOLO].random_infections = 0;
+    return 0;
+}
+
 int helper_teardown(void **state)
 {
     helper_fixture *f = *state;

@@ -31,6 +31,8 @@ typedef struct helper_fixture {
 } helper_fixture;
 /* cmocka setup: a fixture with a fresh helper_ruleset() and no game yet. */
 int helper_setup(void **state);
+/* helper_setup, with the solo scenario's random infections off: T01 is its only infection. */
+int helper_setup_solo_t01(void **state);
 /* cmocka teardown: frees the fixture's game, log and ruleset, and the fixture. */
 int helper_teardown(void **state);
 

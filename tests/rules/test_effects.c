@@ -13,14 +13,6 @@
 /* Most tests play the solo scenario (free turn order) with only T01 infected. */
 typedef helper_fixture fixture;
 
-static int setup(void **state)
-{
-    helper_setup(state);
-    fixture *f = *state;
-    f->rs->scenarios[HS_SOLO].random_infections = 0;
-    return 0;
-}
-
 /* A fresh solo game at round 1's action phase (no event). */
 static void begin(fixture *f, uint64_t seed)
 {
@@ -791,7 +783,7 @@ static void test_effects_effect_needs_target_kind(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, helper_teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, helper_setup_solo_t01, helper_teardown)
     const struct CMUnitTest tests[] = {
         T(test_effects_reboot_before_preserve_gives_disk_only),
         T(test_effects_reboot_spares_full_evidence),

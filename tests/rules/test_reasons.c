@@ -22,14 +22,6 @@
 
 typedef helper_fixture fixture;
 
-static int setup(void **state)
-{
-    helper_setup(state);
-    fixture *f = *state;
-    f->rs->scenarios[HS_SOLO].random_infections = 0; /* only T01 is infected */
-    return 0;
-}
-
 /* Plays each line of script (one move a line) in place; fails the test on a refusal. */
 static void play_script(game_state *s, const char *script)
 {
@@ -565,7 +557,7 @@ static void test_reasons_move_lines_sweep(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, helper_teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, helper_setup_solo_t01, helper_teardown)
     const struct CMUnitTest tests[] = {
         T(test_reasons_table_en_and_ja),
         T(test_reasons_content_errors),

@@ -12,14 +12,6 @@
 
 typedef helper_fixture fixture;
 
-static int setup(void **state)
-{
-    helper_setup(state);
-    fixture *f = *state;
-    f->rs->scenarios[HS_SOLO].random_infections = 0;
-    return 0;
-}
-
 static int term_sum(const score_view *sv)
 {
     int n = 0;
@@ -179,7 +171,7 @@ static void test_score_names(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, helper_teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, helper_setup_solo_t01, helper_teardown)
     const struct CMUnitTest tests[] = {
         T(test_score_terms_add_up),
         T(test_score_partial_evidence),
