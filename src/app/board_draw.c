@@ -246,9 +246,13 @@ static void target_mark(ui_draw *d, const frame *f, ui_rect r, board_target_kind
         return;
     if (is_target(f, k, id)) {
         int th = imax(3, f->L.pad / 4);
-        if (is_focus(f, k, id) || ui_rect_contains(r, f->a->board.hover_x, f->a->board.hover_y))
+        /* the one Enter would pick (or the mouse is on) is white and twice as thick: amber on
+         * amber, only thicker, was hard to follow with the arrow keys */
+        bool focus =
+            is_focus(f, k, id) || ui_rect_contains(r, f->a->board.hover_x, f->a->board.hover_y);
+        if (focus)
             th *= 2;
-        draw_stroke_round(d, inset(r, -th, -th), f->L.radius, th, COL_ACCENT);
+        draw_stroke_round(d, inset(r, -th, -th), f->L.radius, th, focus ? COL_TEXT : COL_ACCENT);
     } else {
         draw_round(d, r, f->L.radius / 2, COL_SHADE);
     }
@@ -281,7 +285,9 @@ static void draw_clock(ui_draw *d, const frame *f)
     snprintf(buf, sizeof buf, tr(f, "Round %d/%d"), imax(f->c.round, 0), f->c.rounds);
     char line[192];
     snprintf(line, sizeof line, "%s · %s", buf, rules_phase_name(f->c.phase, f->l));
-    text1(d, rc(tr_.x, r.y + r.h / 2, tr_.w, r.h / 2 - L->pad / 4), line, L->px_small,
+    /* the phase is the point of the line: a little smaller rather than "Action ph..." */
+    text1(d, rc(tr_.x, r.y + r.h / 2, tr_.w, r.h / 2 - L->pad / 4), line,
+          fit_px(d, line, L->px_small, L->px_small * 3 / 4, tr_.w, UI_FONT_REGULAR),
           UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 
@@ -297,6 +303,10 @@ static void draw_tracks(ui_draw *d, const frame *f)
         ui_rect r = L->track[t];
         draw_round(d, r, L->radius, COL_PANEL2);
         int v = rules_track(f->s, (track)t), mx = rules_track_max(f->s, (track)t);
+        /* the evidence track counts preserved terminals: out of the terminals on this board,
+         * not the rules' hard limit (a player read "0/48" as 48 to find) */
+        if (t == TRACK_EVIDENCE && f->sc->n_terminals > 0)
+            mx = imin(mx, (int)f->sc->n_terminals);
         /* row 1: icon and name; row 2: the bar and the value */
         int ic = imin(r.h / 2, L->px_title + 4);
         draw_icon(d, icons[t], rc(r.x + L->pad / 2, r.y + L->pad / 4, ic, ic), UI_RGB(fills[t]));
@@ -772,7 +782,8 @@ static void draw_button(ui_draw *d, const frame *f, ui_rect r, const char *key, 
         text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         kx += kw + L->pad / 2;
     }
-    /* one line when a smaller size fits it; otherwise wrapped */
+    /* one line when a smaller size fits it; otherwise wrapped at the largest size that fits
+     * the button without splitting a word ("End meeti" / "ng") */
     int lw = r.x + r.w - kx - L->pad / 2;
     int px = fit_px(d, label, L->px_body, L->px_small * 8 / 10, lw, UI_FONT_BOLD);
     ui_color c = enabled ? COL_TEXT : COL_DIM;
@@ -780,8 +791,29 @@ static void draw_button(ui_draw *d, const frame *f, ui_rect r, const char *key, 
         text1(d, rc(kx, r.y + 2, lw, r.h - 4), label, px, UI_FONT_BOLD, c,
               UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     else
-        textw(d, rc(kx, r.y + 2, lw, r.h - 4), label, L->px_body, UI_FONT_BOLD, c,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        textw(d, rc(kx, r.y + 2, lw, r.h - 4), label,
+              widget_fit_wrapped_px(d, label, L->px_body, L->px_small * 8 / 10, lw, r.h - 4,
+                                    UI_FONT_BOLD),
+              UI_FONT_BOLD, c, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+}
+
+/* Action button i's parts: the key/cost column's width and the rectangle of the name (left
+ * of the art thumbnail when the action has art). */
+static ui_rect action_label_rect(ui_draw *d, const frame *f, int i, int *colw, int *kh)
+{
+    const board_layout *L = &f->L;
+    const action_def *ad = &f->rs->actions[f->acts[i]];
+    ui_rect r = L->action[i];
+    char cost[24];
+    snprintf(cost, sizeof cost, "%d AP", ad->ap);
+    *kh = imin(L->px_body + 6, r.h / 2 - 4);
+    *colw = imax(*kh, text_width(d, cost, L->px_small, UI_FONT_BOLD)) + 4;
+    int lx = r.x + L->pad / 2 + *colw + L->pad / 2;
+    ui_rect lab = rc(lx, r.y + 2, r.x + r.w - lx - L->pad / 2, r.h - 4);
+    int th = r.h - L->pad;
+    if (ad->art && lab.w > th * 2)
+        lab.w -= th + L->pad / 2;
+    return lab;
 }
 
 static void draw_actions(ui_draw *d, const frame *f)
@@ -789,7 +821,8 @@ static void draw_actions(ui_draw *d, const frame *f)
     const board_layout *L = &f->L;
     const board_ui *b = &f->a->board;
     bool idle = b->mode == BM_IDLE;
-    for (int i = 0; i < f->n_acts && i < L->n_actions; i++) {
+    int n = imin(f->n_acts, L->n_actions);
+    for (int i = 0; i < n; i++) {
         int act = f->acts[i];
         const action_def *ad = &f->rs->actions[act];
         ui_rect r = L->action[i];
@@ -801,8 +834,8 @@ static void draw_actions(ui_draw *d, const frame *f)
         char key[12], cost[24];
         snprintf(key, sizeof key, "%d", i + 1);
         snprintf(cost, sizeof cost, "%d AP", ad->ap);
-        int kh = imin(L->px_body + 6, r.h / 2 - 4);
-        int colw = imax(kh, text_width(d, cost, L->px_small, UI_FONT_BOLD)) + 4;
+        int colw, kh;
+        ui_rect lab = action_label_rect(d, f, i, &colw, &kh);
         int kx = r.x + L->pad / 2;
         int ky = r.y + (r.h - kh - L->px_small - 6) / 2;
         ui_rect kr = rc(kx + (colw - kh) / 2, ky, kh, kh);
@@ -810,18 +843,18 @@ static void draw_actions(ui_draw *d, const frame *f)
         text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         text1(d, rc(kx, ky + kh + 4, colw, L->px_small + 2), cost, L->px_small, UI_FONT_BOLD,
               ok ? COL_ACCENT : COL_DIM, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
-        int lx = kx + colw + L->pad / 2;
-        ui_rect lab = rc(lx, r.y + 2, r.x + r.w - lx - L->pad / 2, r.h - 4);
-        /* the action card's art, when it has one, as a thumbnail at the right end */
+        /* the action card's art, when it has one, as a thumbnail at the right end (its room is
+         * taken off the name's rectangle already; a picture that fails to load leaves a gap) */
         int th = r.h - L->pad;
-        if (ad->art && lab.w > th * 2 &&
-            draw_image(d, rc(r.x + r.w - th - L->pad / 2, r.y + L->pad / 2, th, th), ad->art))
-            lab.w -= th + L->pad / 2;
+        if (ad->art && lab.x + lab.w + th <= r.x + r.w)
+            draw_image(d, rc(r.x + r.w - th - L->pad / 2, r.y + L->pad / 2, th, th), ad->art);
+        /* each name at the largest size at which it fits its button whole (no word split,
+         * nothing cut: "Prepare custo..." told a 720p player nothing); the short ones keep the
+         * body size rather than all shrinking to the longest's */
         const char *name = ml_get(&ad->name, f->l);
-        /* two lines at most: a long name steps down to the small size */
-        int px = L->px_body, lo = layout_font_px(TYPE_SMALL, L->w, L->h) * 9 / 10;
-        while (px > lo && text_width(d, name, px, UI_FONT_BOLD) > (lab.w - px) * 2)
-            px--;
+        int px = widget_fit_wrapped_px(d, name, L->px_body,
+                                       layout_font_px(TYPE_SMALL, L->w, L->h) * 3 / 4, lab.w, lab.h,
+                                       UI_FONT_BOLD);
         textw(d, lab, name, px, UI_FONT_BOLD, ok ? COL_TEXT : COL_DIM,
               UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     }
@@ -967,12 +1000,16 @@ static void draw_phase_panel(ui_draw *d, const frame *f)
     ui_icon icon = f->c.phase == PHASE_MALWARE ? UI_ICON_SIGNAL
                    : f->c.phase == PHASE_EVENT ? UI_ICON_EVENT
                                                : UI_ICON_CLOCK;
-    const char *text = f->c.phase == PHASE_MALWARE
-                           ? "The malware is active. Suspicious communications are being counted..."
-                       : f->c.phase == PHASE_EVENT ? "Something happens in the company..."
-                       : f->c.phase == PHASE_SETUP
-                           ? "The facilitator places the infected terminal(s) in secret."
-                           : "The customer briefing is over.";
+    const char *text =
+        f->c.phase == PHASE_MALWARE
+            ? "The malware is active. Suspicious communications are being counted..."
+        : f->c.phase == PHASE_EVENT ? "Something happens in the company..."
+        : f->c.phase == PHASE_SETUP ? "The facilitator places the infected terminal(s) in secret."
+        /* only a game that reached the briefing ended with it (not a declaration,
+         * a mass breach or a stopped business) */
+        : rules_outcome(f->s) == OUT_WIN_BRIEFING || rules_outcome(f->s) == OUT_LOSE_BRIEFING
+            ? "The customer briefing is over."
+            : "The game is over.";
     /* a person runs the hidden side from the console: the room waits for them */
     bool waiting = facil_human(f->a) && f->c.phase != PHASE_OVER;
     if (waiting)
@@ -1061,7 +1098,9 @@ static void draw_tooltip(ui_draw *d, const frame *f)
     char buf[1024];
     if (b->mode == BM_NOTE_MARK)
         return;
-    if (f->c.phase == PHASE_ACTION && f->role >= 0)
+    /* not while a target is being chosen: the card rose over the rooms and terminals the
+     * player had to click (the banner says what to choose) */
+    if (f->c.phase == PHASE_ACTION && f->role >= 0 && b->mode == BM_IDLE)
         for (int i = 0; i < f->n_acts && i < L->n_actions; i++) {
             if (!ui_rect_contains(L->action[i], x, y))
                 continue;
@@ -1076,6 +1115,12 @@ static void draw_tooltip(ui_draw *d, const frame *f)
             draw_tip(d, f, title, buf);
             return;
         }
+    if (f->c.phase == PHASE_ACTION && f->role >= 0 && b->mode == BM_IDLE &&
+        ui_rect_contains(L->role_card, x, y)) {
+        draw_tip(d, f, tr(f, "Notebook"),
+                 tr(f, "Click or N: this role's notebook (its private results), on its turn."));
+        return;
+    }
     for (int t = 0; t < L->n_terminals; t++) {
         if (!ui_rect_contains(L->terminal[t], x, y))
             continue;
@@ -1315,9 +1360,10 @@ static void draw_hint(ui_draw *d, const frame *f)
     char buf[1024];
     snprintf(buf, sizeof buf, "%s  %s", tr(f, "Hint:"), ml_get(&best->text, f->l));
     ui_rect in = inset(r, L->pad, L->pad / 2);
-    int px = L->px_body;
-    if (est_lines(d, buf, px, in.w) * (px * 5 / 4) > in.h)
-        px = L->px_small; /* a long hint steps down rather than being cut */
+    /* a long hint steps down rather than being cut (measured as drawn: an estimate cut the
+     * English hints' last line at 720p) */
+    int px =
+        widget_fit_wrapped_px(d, buf, L->px_body, L->px_small * 3 / 4, in.w, in.h, UI_FONT_REGULAR);
     textw(d, in, buf, px, UI_FONT_REGULAR, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 

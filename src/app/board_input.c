@@ -320,6 +320,12 @@ static void input_click(app *a, const ui_input *in, const board_layout *L)
             board_play_undo(a);
             return;
         }
+        /* the role card opens the acting role's notebook: the mouse's way to N */
+        if (b->mode == BM_IDLE && ui_rect_contains(L->role_card, x, y)) {
+            if (input_notebook_allowed(a))
+                b->notebook_open = true;
+            return;
+        }
     }
     int team[RULES_MAX_ROLES];
     int n_team = (int)rules_turn_order(s, team, RULES_MAX_ROLES);

@@ -186,7 +186,10 @@ void board_pause_draw(const app *a, ui_draw *d)
     if (left >= 0) {
         char t[16];
         solo_format_time(left, t, sizeof t);
-        snprintf(info, sizeof info, "%s %s\n%s", t, board_play_tr(a, "left: the clock is stopped"),
+        /* one format per language: "14:54 left" reads "残り 14:54" in Japanese */
+        char left_line[128];
+        snprintf(left_line, sizeof left_line, board_play_tr(a, "%s left: the clock is stopped"), t);
+        snprintf(info, sizeof info, "%s\n%s", left_line,
                  board_play_tr(a, "The board is hidden while the game is paused."));
     } else {
         snprintf(info, sizeof info, "%s", board_play_tr(a, "The game waits until you resume."));
@@ -198,10 +201,15 @@ void board_pause_draw(const app *a, ui_draw *d)
     for (int i = 0; i < PAUSE_COUNT; i++) {
         int flags = (i == PAUSE_RESUME ? WF_PRIMARY : 0) |
                     (a->board.pause_focus == i ? WF_FOCUS | WF_HOVER : 0);
-        widget_button(d, g.button[i], board_play_tr(a, pause_labels[i]),
-                      layout_font_px(TYPE_LARGE, W, H), flags);
         ui_rect key = {g.button[i].x + g.button[i].h / 5, g.button[i].y + g.button[i].h / 5,
                        g.button[i].h * 3 / 5, g.button[i].h * 3 / 5};
+        /* the centred label clears the number badge on both sides (a long one steps down:
+         * "タイトルへ（ゲームは保存されます）" ran over its "3") */
+        const char *label = board_play_tr(a, pause_labels[i]);
+        int room = g.button[i].w - 2 * (key.x + key.w - g.button[i].x) - g.button[i].h / 4;
+        int px = layout_font_px(TYPE_LARGE, W, H);
+        widget_button(d, g.button[i], label,
+                      widget_fit_px(d, label, px, px * 2 / 3, room, UI_FONT_BOLD), flags);
         draw_round(d, key, key.h / 4, UI_RGBA(THEME_TABLE_DEEP, 110));
         char num[4];
         snprintf(num, sizeof num, "%d", i + 1);

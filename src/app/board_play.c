@@ -297,6 +297,9 @@ bool board_play_move(app *a, const move *m, char *why, size_t why_n)
         app_autosave(a);
         printf("malcon: move %s\n", line);
         fflush(stdout);
+        /* what the bar said was about the move before ("Enter or click again to play it."):
+         * left there it read as if it were about the next turn */
+        a->board.message_ms = 0;
         play_clear_selection(a);
         board_play_sync(a);
     }
@@ -523,7 +526,8 @@ void board_play_curtain_confirm(app *a)
     if (b->result_shown) {
         b->result_shown = false;
         b->log_seen = play_move_end(a->match, b->curtain_log);
-        board_play_message(a, board_play_tr(a, "Filed in the notebook (N on this role's turn)."));
+        board_play_message(a, board_play_tr(a, "Filed in the notebook (on this role's turn: N, or "
+                                               "a click on the role card)."));
         board_play_sync(a); /* another private result of the same turn may wait */
     }
 }

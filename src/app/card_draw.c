@@ -219,20 +219,31 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
     /* the rule first (what it does, large), then the story (smaller, muted) */
     char *gen = NULL;
     const char *rule = card_event_rule(c, ed, &gen);
-    /* the rule box fits its text, at most 60% */
-    int rule_h = card_min(card_text_height(d, rule, m->px_body, UI_FONT_BOLD, body.w) + m->pad / 2,
+    /* the rule box fits its text, at most 60%; when the rule and the story do not both fit
+     * (the board's card on a 720p window), both step down together, to three quarters at most,
+     * before anything is cut: the rule is what the players must read */
+    const char *flavour = ml_get(&ed->flavour, c->l);
+    int rpx = m->px_body, fpx = m->px_small;
+    while (rpx * 4 > m->px_body * 3 &&
+           card_text_height(d, rule, rpx, UI_FONT_BOLD, body.w) + m->pad +
+                   card_text_height(d, flavour, fpx, UI_FONT_REGULAR, body.w) >
+               body.h) {
+        rpx--;
+        fpx = card_max(8, m->px_small * rpx / m->px_body);
+    }
+    int rule_h = card_min(card_text_height(d, rule, rpx, UI_FONT_BOLD, body.w) + m->pad / 2,
                           body.h * 60 / 100);
     ui_rect rule_box = card_rc(body.x, body.y, body.w, rule_h);
     draw_round(d, card_inset(rule_box, -m->pad / 3, -m->pad / 4), m->radius / 2,
                UI_RGB(CARD_RULE_BOX));
-    card_textw(d, rule_box, rule, m->px_body, UI_FONT_BOLD, UI_RGB(CARD_INK),
+    card_textw(d, rule_box, rule, rpx, UI_FONT_BOLD, UI_RGB(CARD_INK),
                UI_ALIGN_LEFT | UI_VALIGN_TOP);
     free(gen);
     ui_rect fl = card_rc(body.x, rule_box.y + rule_box.h + m->pad / 2, body.w,
                          body.y + body.h - rule_box.y - rule_box.h - m->pad / 2);
     /* on a tall card the story sits at the bottom, like a caption */
-    card_textw(d, fl, ml_get(&ed->flavour, c->l), m->px_small, UI_FONT_REGULAR,
-               UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | (tall ? UI_VALIGN_BOTTOM : UI_VALIGN_TOP));
+    card_textw(d, fl, flavour, fpx, UI_FONT_REGULAR, UI_RGB(CARD_INK_SOFT),
+               UI_ALIGN_LEFT | (tall ? UI_VALIGN_BOTTOM : UI_VALIGN_TOP));
 }
 
 /* ---- roles ---- */

@@ -984,7 +984,9 @@ static void db_draw(const app *a, ui_draw *d)
     const game_state *s = match_state(a->match);
     const scenario_def *sc = state_scenario(s);
     char sub[320];
-    snprintf(sub, sizeof sub, "%s · %s %" PRIu64 " · %s", ml_get(&sc->name, a->lang),
+    /* two lines broken where they mean to be (wrapped, "Workshop" split into "ワークショッ"
+     * and "プ") */
+    snprintf(sub, sizeof sub, "%s\n%s %" PRIu64 " · %s", ml_get(&sc->name, a->lang),
              app_tr(a, "seed"), state_setup(s)->seed,
              state_setup(s)->mode == MODE_SOLO ? db_tr(a, "Solo practice") : db_tr(a, "Workshop"));
     ui_text_style ss = widget_style(db_px(a, TYPE_SMALL), UI_FONT_REGULAR, THEME_TEXT_DIM,
@@ -999,9 +1001,10 @@ static void db_draw(const app *a, ui_draw *d)
         bool on = i == page;
         draw_round(d, t, t.h / 4, UI_RGB(on ? THEME_ACCENT : THEME_PANEL));
         draw_stroke_round(d, t, t.h / 4, 2, UI_RGB(on ? THEME_ACCENT_HI : THEME_PANEL_EDGE));
+        /* the current page's bar sits under its tab, not across a two-line name */
         if (on)
-            draw_fill(d, (ui_rect){t.x + t.w / 6, t.y + t.h - db_d(a, 6), t.w * 2 / 3, db_d(a, 4)},
-                      UI_RGB(THEME_TEXT_INK));
+            draw_fill(d, (ui_rect){t.x + t.w / 6, t.y + t.h + db_d(a, 3), t.w * 2 / 3, db_d(a, 5)},
+                      UI_RGB(THEME_ACCENT));
         ui_rect badge = {t.x + t.h / 6, t.y + t.h / 5, t.h * 3 / 5, t.h * 3 / 5};
         draw_round(d, badge, badge.h / 4, UI_RGBA(THEME_TABLE_DEEP, on ? 60 : 140));
         char num[4];

@@ -231,8 +231,13 @@ static void end_draw_plan(const app *a, ui_draw *d, ui_rect plan, const game_sta
             draw_round(d, c, c.h / 5, UI_RGB(col));
             int ic = c.h * 3 / 5;
             const kind_def *kd = &state_ruleset(s)->kinds[sc->terminals[t].kind];
-            /* icon and id when the chip is wide enough, else the id alone */
+            /* icon and id when the chip is wide enough, else the id alone; an infected chip
+             * keeps its virus (a smaller one) so colour is never the only sign of it */
             bool room_for_icon = c.w >= ic * 3;
+            if (!room_for_icon && tv.infected) {
+                ic = c.h * 2 / 5;
+                room_for_icon = true;
+            }
             if (room_for_icon)
                 draw_icon(d, tv.infected ? UI_ICON_INFECTED : widget_kind_icon(kd->icon),
                           (ui_rect){c.x + c.h / 8, c.y + (c.h - ic) / 2, ic, ic},
@@ -279,9 +284,8 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
             continue;
         }
         infected++;
-        if (listed >= END_MAX_LIST || y + line + 2 * sline > g->list.y + g->list.h - sline)
+        if (listed >= END_MAX_LIST)
             continue;
-        listed++;
         const terminal_def *td = &sc->terminals[t];
         const kind_def *kd = &rs->kinds[td->kind];
         char head[256], info[384], when[96];
@@ -298,6 +302,13 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
         snprintf(info, sizeof info, "%s · %s · %s · %s",
                  app_tr(a, report_route_msgid(tv.true_route)), when,
                  tv.active ? app_tr(a, "still active") : app_tr(a, "contained"), ev);
+        /* listed only when it, its facts as wrapped, the closing line and the legend all fit
+         * (on a 720p window the facts take two lines and ran into the legend) */
+        int info_h = widget_text_height(d, info, small, UI_FONT_REGULAR, g->list.w - line);
+        info_h = info_h < sline ? sline : info_h > sline * 2 ? sline * 2 : info_h;
+        if (y + line + info_h + layout_px(8, W, H) + sline > g->list.y + g->list.h - sline)
+            continue;
+        listed++;
         ui_rect dot = {g->list.x, y + line / 4, line / 2, line / 2};
         draw_circle(d, dot.x + dot.w / 2, dot.y + dot.h / 2, dot.w / 2,
                     UI_RGB(tv.active ? THEME_BAD : THEME_WARN));
@@ -313,7 +324,10 @@ static void end_draw_truth(const app *a, ui_draw *d, const end_geom *g, const ga
         y += (used > sline ? used : sline) + layout_px(8, W, H);
     }
     char tail[192];
-    if (infected > listed)
+    if (infected == listed + 1)
+        snprintf(tail, sizeof tail, "%s",
+                 app_tr(a, "One more infected terminal is marked on the plan."));
+    else if (infected > listed)
         snprintf(tail, sizeof tail, app_tr(a, "%d more infected terminals are marked on the plan."),
                  infected - listed);
     else

@@ -2,7 +2,11 @@
  * rectangle they are given, so the same code serves 720p and 4K. */
 #include "widget.h"
 
+#include "core.h"
+#include "text.h"
+
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 ui_text_style widget_style(int px, ui_font_style style, uint32_t rgb, int align)
@@ -265,4 +269,91 @@ void widget_card_back(ui_draw *d, ui_rect r)
     draw_circle(d, r.x + r.w / 2, r.y + r.h / 2, e / 2 + 2, UI_RGB(THEME_CARD_BACK));
     draw_icon(d, UI_ICON_SIGNAL, (ui_rect){r.x + (r.w - e) / 2, r.y + (r.h - e) / 2, e, e},
               UI_RGB(widget_shade(THEME_CARD_BACK, 45)));
+}
+
+typedef struct widget_measure_ctx {
+    ui_draw *d;
+    const ui_text_style *st;
+} widget_measure_ctx;
+
+/* text_layout's measure: the drawing's own width of n bytes (the same glyph advances). */
+static int widget_measure(void *ctx, const char *s, size_t n)
+{
+    const widget_measure_ctx *m = ctx;
+    char buf[512];
+    char *p = n < sizeof buf ? buf : core_alloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    int w = 0, h = 0;
+    draw_measure(m->d, p, m->st, &w, &h);
+    if (p != buf)
+        free(p);
+    return w;
+}
+
+int widget_text_height(ui_draw *d, const char *utf8, int px, ui_font_style style, int w)
+{
+    assert(d && utf8 && px > 0);
+    ui_text_style st = widget_style(px, style, THEME_TEXT, UI_ALIGN_LEFT);
+    st.wrap = true;
+    widget_measure_ctx ctx = {d, &st};
+    text_box box = {w, 0, text_line_height(px), true, false};
+    text_lines lines = {0};
+    text_layout(&lines, utf8, &box, widget_measure, &ctx);
+    int h = (int)lines.n * text_line_height(px);
+    text_lines_free(&lines);
+    return h;
+}
+
+int widget_fit_px(ui_draw *d, const char *utf8, int px, int lo, int w, ui_font_style style)
+{
+    assert(d && utf8);
+    for (; px > lo; px--) {
+        ui_text_style st = widget_style(px, style, THEME_TEXT, UI_ALIGN_LEFT);
+        int tw = 0, th = 0;
+        draw_measure(d, utf8, &st, &tw, &th);
+        if (tw <= w)
+            break;
+    }
+    return px;
+}
+
+/* True when every run of Latin letters (no space, no CJK) in utf8 fits w pixels at px: the
+ * layout breaks a wider one between letters ("containmen" / "t"). */
+static bool widget_words_fit(ui_draw *d, const char *utf8, int px, ui_font_style style, int w)
+{
+    ui_text_style st = widget_style(px, style, THEME_TEXT, UI_ALIGN_LEFT);
+    widget_measure_ctx ctx = {d, &st};
+    size_t n = strlen(utf8), i = 0, start = 0;
+    bool in_word = false;
+    while (i <= n) {
+        size_t at = i;
+        uint32_t cp = i < n ? text_utf8_next(utf8, n, &i) : ' ';
+        if (i == at)
+            i++; /* the end */
+        bool word = cp != ' ' && cp != '\n' && !text_is_cjk(cp);
+        if (word && !in_word)
+            start = at;
+        if (!word && in_word && widget_measure(&ctx, utf8 + start, at - start) > w)
+            return false;
+        in_word = word;
+        /* a line may break after a slash or a hyphen ("JPCERT/" "CC"): a new run starts */
+        if (word && (cp == '/' || cp == '-')) {
+            if (widget_measure(&ctx, utf8 + start, i - start) > w)
+                return false;
+            in_word = false;
+        }
+    }
+    return true;
+}
+
+int widget_fit_wrapped_px(ui_draw *d, const char *utf8, int px, int lo, int w, int h,
+                          ui_font_style style)
+{
+    assert(d && utf8);
+    for (; px > lo; px--)
+        if (widget_text_height(d, utf8, px, style, w) <= h &&
+            widget_words_fit(d, utf8, px, style, w))
+            break;
+    return px;
 }

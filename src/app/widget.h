@@ -49,5 +49,15 @@ void widget_card_back(ui_draw *d, ui_rect r);
 uint32_t widget_rank_color(char rank);
 /* A 0xRRGGBB colour darkened or lightened by pct (-100..100). */
 uint32_t widget_shade(uint32_t rgb, int pct);
+/* The height utf8 takes wrapped at w pixels in px type, laid out as draw_text lays it out. */
+int widget_text_height(ui_draw *d, const char *utf8, int px, ui_font_style style, int w);
+/* The largest size from px down to lo at which utf8 fits one line of w pixels; lo when none
+ * does (the drawing then cuts it with an ellipsis). */
+int widget_fit_px(ui_draw *d, const char *utf8, int px, int lo, int w, ui_font_style style);
+/* The largest size from px down to lo at which utf8, wrapped at w pixels, fits h pixels with no
+ * Latin word broken between its letters; lo when none does. Labels and hints use it so a small
+ * window steps their type down instead of cutting them or splitting a word. */
+int widget_fit_wrapped_px(ui_draw *d, const char *utf8, int px, int lo, int w, int h,
+                          ui_font_style style);
 
 #endif
