@@ -159,6 +159,7 @@ struct app {
     board_ui board;
     /* per-screen state of the other screens */
     int title_focus;
+    int title_armed; /* a new-game entry chosen once over a saved game (-1 none): again starts it */
     int settings_focus;
     int end_focus;
     int error_scroll;

@@ -107,12 +107,23 @@ static void title_check_autosave(app *a)
                  why);
 }
 
+/* True for the entries that start a new game (and so replace the saved one). */
+static bool title_starts_game(title_item it)
+{
+    return it == TITLE_NEW || it == TITLE_SOLO || it == TITLE_TUTORIAL;
+}
+
 static void title_enter(app *a)
 {
     title_check_autosave(a);
+    a->title_armed = -1;
     if (a->title_focus < 0 || a->title_focus >= TITLE_COUNT ||
         !title_enabled(a, (title_item)a->title_focus))
         a->title_focus = a->autosave == AUTOSAVE_OK ? TITLE_CONTINUE : TITLE_NEW;
+    /* back from a game (pause menu: "Title, the game is saved"): Enter continues it rather than
+     * starting the tutorial again over it because the focus stayed there */
+    if (a->autosave == AUTOSAVE_OK && title_starts_game((title_item)a->title_focus))
+        a->title_focus = TITLE_CONTINUE;
 }
 
 static void title_activate(app *a, title_item it)
@@ -122,6 +133,16 @@ static void title_activate(app *a, title_item it)
     a->title_focus = (int)it;
     char why[256] = "";
     a->title_message[0] = '\0';
+    /* a new game replaces the saved one for good (the autosave is one game): the first choice
+     * only says so, the same choice again starts it */
+    if (title_starts_game(it) && a->autosave == AUTOSAVE_OK && a->title_armed != (int)it) {
+        a->title_armed = (int)it;
+        snprintf(a->title_message, sizeof a->title_message, "%s",
+                 app_tr(a, "A game is in progress (Continue brings it back). A new game replaces "
+                           "it: choose again to start one."));
+        return;
+    }
+    a->title_armed = -1;
     switch (it) {
     case TITLE_NEW:
         app_goto(a, SCR_SETUP);
