@@ -719,10 +719,12 @@ static void draw_room(const app *a, ui_draw *d, const cgeom *g, int r, const fac
     phase p = console_phase(a);
     ui_rect cnt = g->room_count[r];
     char buf[160];
+    /* "counted", not "malware": the count holds the decoys' noise too, and a facilitator read
+     * "Malware: 2" on a room with no infection as one */
     if (p == PHASE_MALWARE)
-        snprintf(buf, sizeof buf, tr(a, "Malware: %d · will show:"), pv->true_count[r]);
+        snprintf(buf, sizeof buf, tr(a, "Counted %d · will show:"), pv->true_count[r]);
     else if (rv.n_history > 0 && rv.count != rv.true_count)
-        snprintf(buf, sizeof buf, tr(a, "Shown %d (malware %d) · set:"), rv.count, rv.true_count);
+        snprintf(buf, sizeof buf, tr(a, "Shown %d (counted %d) · set:"), rv.count, rv.true_count);
     else if (rv.n_history > 0)
         snprintf(buf, sizeof buf, tr(a, "Shown %d · set:"), rv.count);
     else

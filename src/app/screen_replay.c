@@ -308,26 +308,34 @@ static void rp_draw(const app *a, ui_draw *d)
                     app_tr(a, "The setup, before the first move. Right or Space: next move."), body,
                     UI_FONT_REGULAR, THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_TOP);
     } else {
-        const char *line = match_move_line(a->match, ui->pos - 1);
+        /* the move as the room saw it: its first public line in bold, the rest under it (the
+         * move's own line, "act forensic examine T04" or "next", is the save file's language,
+         * not the players') */
         ui_text_style ms =
             widget_style(body, UI_FONT_BOLD, THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_TOP);
-        char mv[300];
-        snprintf(mv, sizeof mv, "> %s", line);
-        lr.y += draw_text(d, lr, mv, &ms) + layout_px(4, W, H);
         const game_state *s = match_state(ui->view);
         const log_buf *log = match_log(ui->view);
         size_t from = match_log_start(ui->view, ui->pos - 1), to = log->count;
         viewer pub = {VIEW_PUBLIC, -1};
         int lh = small + small / 4;
+        bool first = true;
         for (size_t i = from; i < to && lr.y + lh <= g.lines.y + g.lines.h; i++) {
             if (!rules_visible(s, pub, &log->items[i]))
                 continue;
             char *txt = rules_log_format(s, &log->items[i], a->lang);
-            widget_text(d, (ui_rect){lr.x, lr.y, lr.w, lh}, txt, small, UI_FONT_REGULAR,
-                        THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+            if (first)
+                lr.y += draw_text(d, lr, txt, &ms) + layout_px(4, W, H);
+            else
+                widget_text(d, (ui_rect){lr.x, lr.y, lr.w, lh}, txt, small, UI_FONT_REGULAR,
+                            THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+            if (!first)
+                lr.y += lh;
+            first = false;
             free(txt);
-            lr.y += lh;
         }
+        if (first) /* a clock record or a private result: nothing public to show */
+            draw_text(d, lr, app_tr(a, "Nothing the players could see happened in this move."),
+                      &ms);
     }
     for (int i = 0; i < RP_BUTTONS - 1; i++)
         rp_button(d, g.button[i], i);

@@ -359,9 +359,21 @@ static void test_debrief_replay_viewer(void **st)
     assert_int_equal(a.replay.pos, 5);
     assert_true(state_equal(match_state(a.replay.view), match_state_at(a.match, 4)));
     d = helper_draw(&a);
+    /* the move as the room saw it: its first public log line, in the players' language (not
+     * the save's move line) */
+    const game_state *gs = match_state(a.match);
+    const log_buf *log = match_log(a.match);
+    viewer pub = {VIEW_PUBLIC, -1};
+    char *first = NULL;
+    for (size_t i = match_log_start(a.match, 4); i < match_log_start(a.match, 5) && !first; i++)
+        if (rules_visible(gs, pub, &log->items[i]))
+            first = rules_log_format(gs, &log->items[i], a.lang);
+    assert_non_null(first);
+    assert_true(ui_draw_rec_has_text(d, first));
+    free(first);
     char line[300];
     snprintf(line, sizeof line, "> %s", match_move_line(a.match, 4));
-    assert_true(ui_draw_rec_has_text(d, line));
+    assert_false(ui_draw_rec_has_text(d, line));
     draw_free(d);
     /* backwards across moves that drew chance (rebuilt from the save, never undone) */
     helper_key(&a, KEY_LEFT, 0);
