@@ -147,20 +147,26 @@ void core_str_puts(core_str *s, const char *p)
     core_str_append(s, p, strlen(p));
 }
 
-void core_str_printf(core_str *s, const char *fmt, ...)
+/* core_str_printf with a va_list (ap is used up); the error record formats through it too. */
+static void core_str_vprintf(core_str *s, const char *fmt, va_list ap)
 {
-    va_list ap;
-    va_start(ap, fmt);
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     if (n > 0) {
         core_grow((void **)&s->buf, &s->cap, s->len + (size_t)n + 1, 1);
         vsnprintf(s->buf + s->len, (size_t)n + 1, fmt, ap2);
         s->len += (size_t)n;
     }
     va_end(ap2);
+}
+
+void core_str_printf(core_str *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    core_str_vprintf(s, fmt, ap);
+    va_end(ap);
 }
 
 const char *core_str_cstr(const core_str *s)
@@ -227,17 +233,12 @@ void core_err_add(core_err *e, core_err_code code, core_err_level level, const c
     it->file = core_strdup(file ? file : "<input>");
     it->line = line;
     it->col = col;
+    core_str m = {0};
     va_list ap;
     va_start(ap, fmt);
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    core_str_vprintf(&m, fmt, ap);
     va_end(ap);
-    char *m = core_alloc((size_t)(n > 0 ? n : 0) + 1);
-    if (n > 0)
-        vsnprintf(m, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    it->msg = m;
+    it->msg = core_str_take(&m); /* "" for an empty message, never NULL */
 }
 
 size_t core_err_errors(const core_err *e)
