@@ -16,7 +16,7 @@ typedef enum setup_stop {
     SF_SCENARIO = 0,
     SF_LANG,
     SF_PRIVATE,
-    SF_OPEN,
+    SF_OPEN, /* no longer a row (it was "Open information", the same rule as private off) */
     SF_FAC,
     SF_SEED,
     SF_SEED_NEW,
@@ -34,12 +34,13 @@ typedef enum setup_stop {
 #define SETUP_KIND(code)      ((setup_stop)((code) / 16))
 #define SETUP_SUB(code)       ((code) % 16)
 #define SETUP_MAX_STOPS       (SF_COUNT + RULES_MAX_PLAYERS)
-#define SETUP_OPTS            5 /* option rows: language, private, open, facilitator, seed */
+#define SETUP_OPTS            4 /* option rows: language, private, facilitator, seed */
 
 typedef struct setup_geom {
     ui_rect title, hint;
     ui_rect sc_panel, sc_label, sc_prev, sc_next, sc_name, sc_desc, sc_facts;
     ui_rect opt_panel, opt_label[SETUP_OPTS], opt_ctrl[SETUP_OPTS], seed_field, seed_new;
+    ui_rect opt_note;  /* what the private-information choice means, under the options */
     ui_rect pin_field; /* "Person": the PIN, between the row's label and its choice */
     ui_rect pl_panel, pl_label, pl_minus, pl_count, pl_plus, names_label;
     ui_rect name[RULES_MAX_PLAYERS], badge[RULES_MAX_PLAYERS];
@@ -90,12 +91,13 @@ static void setup_layout(const app *a, setup_geom *g)
         g->opt_label[i] = R(100, 620 + i * 68, 400, 60);
         g->opt_ctrl[i] = R(500, 620 + i * 68, 380, 60);
     }
-    g->seed_field = R(500, 620 + 4 * 68, 230, 60);
-    g->seed_new = R(744, 620 + 4 * 68, 136, 60);
+    g->seed_field = R(500, 620 + 3 * 68, 230, 60);
+    g->opt_note = R(100, 620 + 4 * 68, 780, 72);
+    g->seed_new = R(744, 620 + 3 * 68, 136, 60);
     if (!a->newgame.computer_facilitator) {
         /* between the label and the choice, so the choice never moves under the mouse */
-        g->opt_label[3] = R(100, 620 + 3 * 68, 180, 60);
-        g->pin_field = R(290, 620 + 3 * 68, 196, 60);
+        g->opt_label[2] = R(100, 620 + 2 * 68, 180, 60);
+        g->pin_field = R(290, 620 + 2 * 68, 196, 60);
     }
 
     g->pl_panel = R(960, 150, 900, 820);
@@ -157,8 +159,8 @@ static int setup_stops(const app *a, int *out)
             int roles[RULES_MAX_ROLES], req;
             if (setup_rows(a, roles, &req) > 0)
                 out[n++] = SETUP_CODE(SF_GRID, 0);
-        } else if (k == SF_PIN) {
-            continue; /* placed after SF_FAC, beside it on the screen */
+        } else if (k == SF_PIN || k == SF_OPEN) {
+            continue; /* the PIN: placed after SF_FAC, beside it; SF_OPEN: not a row */
         } else {
             out[n++] = SETUP_CODE(k, 0);
             if (k == SF_FAC && !a->newgame.computer_facilitator)
@@ -379,10 +381,14 @@ static void setup_set_option(app *a, setup_stop k, int v)
         }
         break;
     case SF_PRIVATE:
+        /* one choice: the rules' "open information" is the same as private information off
+         * (two rows that said one thing confused the trainer: private off + open off) */
         su->private_info = v;
+        su->open_info = !v;
         break;
     case SF_OPEN:
         su->open_info = v;
+        su->private_info = !v;
         break;
     case SF_FAC:
         a->newgame.computer_facilitator = !v;
@@ -403,7 +409,7 @@ static int setup_option_value(const app *a, setup_stop k)
     case SF_LANG:
         return a->lang == LANG_EN;
     case SF_PRIVATE:
-        return su->private_info;
+        return su->private_info && !su->open_info; /* open information overrides it */
     case SF_OPEN:
         return su->open_info;
     case SF_FAC:
@@ -585,7 +591,7 @@ static void setup_click(app *a, int x, int y)
         setup_cycle_scenario(a, HIT(g.sc_prev) ? -1 : 1);
         return;
     }
-    static const setup_stop opt_kind[SETUP_OPTS - 1] = {SF_LANG, SF_PRIVATE, SF_OPEN, SF_FAC};
+    static const setup_stop opt_kind[SETUP_OPTS - 1] = {SF_LANG, SF_PRIVATE, SF_FAC};
     for (int i = 0; i < SETUP_OPTS - 1; i++) {
         for (int v = 0; v < 2; v++) {
             if (HIT(widget_segment_rect(g.opt_ctrl[i], 2, v))) {
@@ -751,10 +757,14 @@ static void setup_draw_scenario(const app *a, ui_draw *d, const setup_geom *g)
     draw_text(d, nt, ml_get(&sc->name, a->lang), &st);
     if (f)
         widget_focus(d, name, name.h / 5);
-    ui_text_style ds = widget_style(layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR, THEME_TEXT,
-                                    UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    /* the story whole: a long one (English at 720p) steps down rather than ending in "..." */
+    const char *desc = ml_get(&sc->desc, a->lang);
+    int dpx = layout_font_px(TYPE_SMALL, W, H);
+    ui_text_style ds = widget_style(widget_fit_wrapped_px(d, desc, dpx, dpx * 3 / 4, g->sc_desc.w,
+                                                          g->sc_desc.h, UI_FONT_REGULAR),
+                                    UI_FONT_REGULAR, THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_TOP);
     ds.wrap = true;
-    draw_text(d, g->sc_desc, ml_get(&sc->desc, a->lang), &ds);
+    draw_text(d, g->sc_desc, desc, &ds);
     char facts[192];
     snprintf(facts, sizeof facts, app_tr(a, "%zu rooms · %zu terminals · %d days × %d phases"),
              sc->n_rooms, sc->n_terminals, sc->days, sc->phases_per_day);
@@ -767,9 +777,12 @@ static void setup_draw_options(const app *a, ui_draw *d, const setup_geom *g)
     int W = a->width, H = a->height;
     widget_panel(d, g->opt_panel, layout_px(24, W, H));
     static const char *const labels[SETUP_OPTS] = {
-        "Language", "Private information", "Open information", "Facilitator", "Seed",
+        "Language",
+        "Private information",
+        "Facilitator",
+        "Seed",
     };
-    static const setup_stop kinds[SETUP_OPTS - 1] = {SF_LANG, SF_PRIVATE, SF_OPEN, SF_FAC};
+    static const setup_stop kinds[SETUP_OPTS - 1] = {SF_LANG, SF_PRIVATE, SF_FAC};
     int px = layout_font_px(TYPE_BODY, W, H);
     const game_setup *su = &a->newgame.setup;
     for (int i = 0; i < SETUP_OPTS; i++) {
@@ -789,9 +802,6 @@ static void setup_draw_options(const app *a, ui_draw *d, const setup_geom *g)
             two[0] = app_tr(a, "Off");
             two[1] = app_tr(a, "On");
         }
-        /* Open information overrides private information: show private as not in force. */
-        if (kinds[i] == SF_PRIVATE && su->open_info)
-            flags |= WF_DISABLED;
         widget_segments(d, g->opt_ctrl[i], two, 2, setup_option_value(a, kinds[i]),
                         layout_font_px(TYPE_SMALL, W, H), flags);
         if (kinds[i] == SF_FAC && !a->newgame.computer_facilitator) {
@@ -812,6 +822,17 @@ static void setup_draw_options(const app *a, ui_draw *d, const setup_geom *g)
     else
         snprintf(seed, sizeof seed, "%" PRIu64, su->seed);
     setup_draw_field(a, d, g->seed_field, seed, setup_focused(a, SF_SEED, 0), editing, px);
+    /* the choice in words: what the room will see */
+    ui_text_style ns = widget_style(layout_font_px(TYPE_SMALL, W, H), UI_FONT_REGULAR,
+                                    THEME_TEXT_DIM, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    ns.wrap = true;
+    draw_text(d, g->opt_note,
+              app_tr(a, setup_option_value(a, SF_PRIVATE)
+                            ? "Private information on: a result is shown only to the role that "
+                              "acted, behind a curtain."
+                            : "Private information off: every result is shown to the whole room "
+                              "(for beginners)."),
+              &ns);
     widget_button(d, g->seed_new, app_tr(a, "New"), layout_font_px(TYPE_SMALL, W, H),
                   (setup_focused(a, SF_SEED_NEW, 0) ? WF_FOCUS : 0) |
                       (setup_hover(a, g->seed_new) ? WF_HOVER : 0));

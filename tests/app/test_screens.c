@@ -370,13 +370,14 @@ static void test_screens_setup_mouse_only(void **state)
     r = layout_design_rect((ui_rect){500, 620 + 68, 190, 60}, a.width, a.height);
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     assert_false(a.newgame.setup.private_info);
+    assert_true(a.newgame.setup.open_info); /* one choice: off is open information */
     /* English, by its segment */
     r = layout_design_rect((ui_rect){690, 620, 190, 60}, a.width, a.height);
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     assert_int_equal(a.lang, LANG_EN);
     /* New seed */
     uint64_t s0 = a.newgame.setup.seed;
-    r = layout_design_rect((ui_rect){744, 620 + 4 * 68, 136, 60}, a.width, a.height);
+    r = layout_design_rect((ui_rect){744, 620 + 3 * 68, 136, 60}, a.width, a.height);
     helper_click(&a, r.x + r.w / 2, r.y + r.h / 2);
     assert_true(a.newgame.setup.seed != s0);
     r = layout_design_rect((ui_rect){1520, 986, 340, 80}, a.width, a.height); /* Start */
