@@ -124,9 +124,17 @@ static void end_draw_banner(const app *a, ui_draw *d, const end_geom *g, const g
               UI_RGB(THEME_TEXT_INK));
     widget_text(d, g->outcome, won ? app_tr(a, "Contained") : app_tr(a, "Not contained"),
                 layout_px(84, W, H), UI_FONT_BOLD, THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    widget_text(d, g->cause, rules_outcome_name(o, a->lang), layout_font_px(TYPE_LARGE, W, H),
-                UI_FONT_REGULAR, THEME_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     const scenario_def *sc = state_scenario(s);
+    /* solo practice whose clock ran out: say so first (the briefing came at once, which is
+     * why the game ended in round 1 with nothing done) */
+    char cause[256];
+    if (state_setup(s)->mode == MODE_SOLO && sc->solo_seconds > 0 && rules_seconds_left(s) == 0 &&
+        (o == OUT_WIN_BRIEFING || o == OUT_LOSE_BRIEFING))
+        snprintf(cause, sizeof cause, app_tr(a, "Time is up: %s"), rules_outcome_name(o, a->lang));
+    else
+        snprintf(cause, sizeof cause, "%s", rules_outcome_name(o, a->lang));
+    widget_text(d, g->cause, cause, layout_font_px(TYPE_LARGE, W, H), UI_FONT_REGULAR, THEME_TEXT,
+                UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     clock_view c;
     rules_clock(s, &c);
     char line[256], rounds[96];

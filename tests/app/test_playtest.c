@@ -130,6 +130,27 @@ static void test_playtest_board_says_how_the_game_ended(void **state)
     app_free(&a);
 }
 
+/* Solo practice whose clock ran out says so on the end screen (the briefing came at once). */
+static void test_playtest_solo_time_up_said(void **state)
+{
+    (void)state;
+    app a;
+    helper_app_init(&a, NULL, 1920, 1080);
+    app_set_lang(&a, LANG_EN);
+    char why[256];
+    assert_true(app_load_text(&a,
+                              "malcon-save 1\nscenario solo\nseed 5\nmode solo\n"
+                              "player P commander researcher forensic notification\nmoves\n"
+                              "start\nnext\nnext\ntime 0\nbriefing\n",
+                              why, sizeof why));
+    helper_tick(&a);
+    assert_int_equal(a.screen, SCR_END);
+    ui_draw *d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, "Time is up: "));
+    draw_free(d);
+    app_free(&a);
+}
+
 /* The fitting rule itself: the size steps down until the wrapped text fits the box and no
  * Latin word is wider than a line (the layout would split it between letters). */
 static void test_playtest_fit_wrapped_px(void **state)
@@ -187,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_playtest_role_card_opens_the_notebook),
         cmocka_unit_test(test_playtest_evidence_out_of_the_terminals),
         cmocka_unit_test(test_playtest_board_says_how_the_game_ended),
+        cmocka_unit_test(test_playtest_solo_time_up_said),
         cmocka_unit_test(test_playtest_fit_wrapped_px),
         cmocka_unit_test(test_playtest_720p_names_fit),
     };
