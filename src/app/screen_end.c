@@ -379,9 +379,13 @@ static void end_draw(const app *a, ui_draw *d)
             draw_icon(d, UI_ICON_TRUST,
                       (ui_rect){pb.x + pb.h / 6, pb.y + pb.h / 6, pb.h * 2 / 3, pb.h * 2 / 3},
                       UI_RGB(THEME_TEXT_INK));
-            widget_text(d, layout_inset2(pb, pb.h, 0), app_tr(a, "New personal best!"),
-                        layout_font_px(TYPE_BODY, W, H), UI_FONT_BOLD, THEME_TEXT_INK,
-                        UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+            /* the very first record is just that: "new personal best" on a lost first game
+             * with 8 points read as a joke (the debrief says the same) */
+            widget_text(
+                d, layout_inset2(pb, pb.h, 0),
+                app_tr(a, a->solo.prev_best < 0 ? "Your first record" : "New personal best!"),
+                layout_font_px(TYPE_BODY, W, H), UI_FONT_BOLD, THEME_TEXT_INK,
+                UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         }
         end_draw_score(a, d, &g, s);
         end_draw_truth(a, d, &g, s);
