@@ -774,9 +774,18 @@ static void draw_button(ui_draw *d, const frame *f, ui_rect r, const char *key, 
                       : enabled ? with_alpha(accent, 220)
                                 : COL_LINE);
     int kx = r.x + L->pad / 2;
-    if (key && key[0]) {
-        int kh = imin(L->px_body + 8, r.h - 8);
-        int kw = imax(kh, text_width(d, key, L->px_small, UI_FONT_BOLD) + 12);
+    int kh = imin(L->px_body + 8, r.h - 8), kw = 0;
+    if (key && key[0])
+        kw = imax(kh, text_width(d, key, L->px_small, UI_FONT_BOLD) + 12);
+    {
+        /* a wide button (the curtain's) centres its key and one-line label together rather
+         * than leaving them at the left edge */
+        int full = r.w - L->pad;
+        int one = (kw ? kw + L->pad / 2 : 0) + text_width(d, label, L->px_body, UI_FONT_BOLD);
+        if (one < full)
+            kx += (full - one) / 2;
+    }
+    if (kw) {
         ui_rect kr = rc(kx, r.y + (r.h - kh) / 2, kw, kh);
         draw_round(d, kr, 6, enabled ? COL_TEXT : COL_DIM);
         text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
@@ -1317,7 +1326,8 @@ static void draw_notebook(ui_draw *d, const frame *f)
     char title[256];
     snprintf(title, sizeof title, tr(f, "Notebook: %s"), role_name(f, f->role));
     ui_rect body;
-    draw_modal_frame(d, f, role_color(f->rs, f->role), title, tr(f, "N / Esc: close"), &body);
+    draw_modal_frame(d, f, role_color(f->rs, f->role), title, tr(f, "N / Esc / click: close"),
+                     &body);
     const log_buf *log = match_log(f->a->match);
     bool any = false;
     for (size_t i = 0; i < log->count; i++)

@@ -7,6 +7,7 @@
  */
 #include "board.h"
 #include "layout.h"
+#include "text.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -184,7 +185,9 @@ void board_layout_compute(board_layout *L, int w, int h, const scenario_def *sc,
     int plan_bottom = L->legend.y - pad / 2;
     if (sc->tutorial && sc->n_hints > 0) {
         /* a tutorial's hints get their own strip so they never cover a count or a card */
-        int hint_h = L->px_body * 3 + pad;
+        /* three lines of body text as the drawing spaces them (1.3 em): at 1 em a hint of
+         * three lines stepped down below the body size on a 1080p projector */
+        int hint_h = text_line_height(L->px_body) * 3 + pad;
         L->hint = rect(L->board.x + pad, plan_bottom - hint_h, L->board.w - 2 * pad, hint_h);
         plan_bottom = L->hint.y - pad / 2;
     }
