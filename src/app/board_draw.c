@@ -562,15 +562,27 @@ static void draw_room(ui_draw *d, const frame *f, int r)
     target_mark(d, f, R, BT_ROOM, r);
 }
 
+/* What the team has done that changes the rules, shown at the right of the legend: a player
+ * had to scroll the log to learn that the C2 was known (log analysis exact, the block
+ * possible) or the staff alerted. Each is a public fact (its log line is public). */
+static const struct {
+    flag fl;
+    const char *word;
+} legend_states[] = {
+    {FLAG_C2_KNOWN, "C2 known"},
+    {FLAG_C2_BLOCKED, "C2 blocked"},
+    {FLAG_STAFF_ALERTED, "Staff alerted"},
+    {FLAG_PATCHED, "Patched"},
+    {FLAG_BRIEFING_PREPARED, "Briefing ready"},
+};
+#define LEGEND_STATES (sizeof legend_states / sizeof legend_states[0])
+
 static void draw_legend(ui_draw *d, const frame *f)
 {
     const board_layout *L = &f->L;
     ui_rect r = L->legend;
     int x = r.x, h = r.h;
     int px = imin(L->px_small, h - 6);
-    text1(d, rc(x, r.y, r.w, h), tr(f, "Network segments:"), px, UI_FONT_BOLD, COL_MUTED,
-          UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    x += text_width(d, tr(f, "Network segments:"), px, UI_FONT_BOLD) + L->pad;
     /* A person facilitates this game but closed the console: the computer runs the hidden side
      * until it is opened again (facil.h); the room is told so at the right of the legend. */
     int reserve = 0;
@@ -581,6 +593,22 @@ static void draw_legend(ui_draw *d, const frame *f)
               reserve);
         reserve += L->pad;
     }
+    /* the widths: the states first, so the "Network segments:" caption gives way to them */
+    int states_w = 0, segs_w = 0;
+    for (size_t i = 0; i < LEGEND_STATES; i++)
+        if (rules_flag(f->s, legend_states[i].fl))
+            states_w +=
+                h + text_width(d, tr(f, legend_states[i].word), px, UI_FONT_BOLD) + h / 2 + L->pad;
+    for (size_t s = 0; s < f->sc->n_segments; s++)
+        segs_w += h + text_width(d, ml_get(&f->sc->segments[s].name, f->l), px, UI_FONT_REGULAR) +
+                  L->pad * 2;
+    const char *caption = tr(f, "Network segments:");
+    int cap_w = text_width(d, caption, px, UI_FONT_BOLD) + L->pad;
+    if (cap_w + segs_w + states_w <= r.w - reserve || states_w == 0) {
+        text1(d, rc(x, r.y, r.w, h), caption, px, UI_FONT_BOLD, COL_MUTED,
+              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        x += cap_w;
+    }
     for (size_t s = 0; s < f->sc->n_segments; s++) {
         const char *name = ml_get(&f->sc->segments[s].name, f->l);
         int tw = text_width(d, name, px, UI_FONT_REGULAR);
@@ -590,6 +618,17 @@ static void draw_legend(ui_draw *d, const frame *f)
         text1(d, rc(x + h, r.y, tw + 4, h), name, px, UI_FONT_REGULAR, COL_TEXT,
               UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         x += h + tw + L->pad * 2;
+    }
+    int right = r.x + r.w - reserve;
+    for (size_t i = 0; i < LEGEND_STATES; i++) {
+        if (!rules_flag(f->s, legend_states[i].fl))
+            continue;
+        const char *word = tr(f, legend_states[i].word);
+        int w = h + text_width(d, word, px, UI_FONT_BOLD) + h / 2;
+        if (right - w < x)
+            break; /* no room left on a small window: the log still says it */
+        badge(d, right - w, r.y, h, UI_ICON_CLEAN, word, COL_PANEL2, COL_TEXT, px, w);
+        right -= w + L->pad / 2;
     }
 }
 

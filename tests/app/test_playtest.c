@@ -109,6 +109,25 @@ static void test_playtest_evidence_out_of_the_terminals(void **state)
     app_free(&a);
 }
 
+/* What the team did that changes the rules shows on the board, not only in the log. */
+static void test_playtest_team_states_shown(void **state)
+{
+    (void)state;
+    app a;
+    char moves[256];
+    snprintf(moves, sizeof moves, "%sact notification staff_alert\n", notification_turn);
+    helper_open_board(&a, NULL, 3, notification_turn, LANG_EN);
+    ui_draw *d = helper_draw(&a);
+    assert_false(ui_draw_rec_has_text(d, "Staff alerted"));
+    draw_free(d);
+    app_free(&a);
+    helper_open_board(&a, NULL, 3, moves, LANG_EN);
+    d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, "Staff alerted"));
+    draw_free(d);
+    app_free(&a);
+}
+
 /* A declared game did not end with the customer briefing: the board does not say it did. */
 static void test_playtest_board_says_how_the_game_ended(void **state)
 {
@@ -207,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_playtest_message_goes_with_its_move),
         cmocka_unit_test(test_playtest_role_card_opens_the_notebook),
         cmocka_unit_test(test_playtest_evidence_out_of_the_terminals),
+        cmocka_unit_test(test_playtest_team_states_shown),
         cmocka_unit_test(test_playtest_board_says_how_the_game_ended),
         cmocka_unit_test(test_playtest_solo_time_up_said),
         cmocka_unit_test(test_playtest_fit_wrapped_px),
