@@ -196,6 +196,8 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
     draw_icon(d, UI_ICON_EVENT, card_rc(r.x + m->pad / 2, r.y + (hh - ic) / 2, ic, ic),
               UI_RGB(CARD_WHITE));
     ui_rect tr = card_rc(r.x + ic + m->pad, r.y, r.w - ic - m->pad * 3 / 2, hh);
+    if (tlines == 1 && !tall) /* the board's wide card: a long title steps down (to 3/4) */
+        tpx = card_fit_px(d, title, m->px_title, m->px_title * 3 / 4, tr.w, UI_FONT_BOLD);
     if (tlines == 1)
         card_text1(d, tr, title, tpx, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
