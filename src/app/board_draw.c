@@ -11,6 +11,7 @@
 #include "card_draw.h"
 #include "solo.h"
 #include "facil.h"
+#include "report.h"
 #include "widget.h"
 
 #include <stdio.h>
@@ -185,6 +186,7 @@ typedef struct frame {
     int focus;                 /* focus index, clamped */
     int team[RULES_MAX_ROLES]; /* the roles in play in turn order (rules_turn_order) */
     int n_team;
+    char names[RULES_MAX_PLAYERS][RULES_NAME_MAX + 16]; /* as shown (report_player_name) */
 } frame;
 
 static const char *tr(const frame *f, const char *msgid)
@@ -210,7 +212,7 @@ static const char *role_name(const frame *f, int role)
 static const char *player_name(const frame *f, int role)
 {
     int p = role >= 0 ? rules_role_player(f->s, role) : -1;
-    return p >= 0 ? state_setup(f->s)->player[p] : "";
+    return p >= 0 && p < RULES_MAX_PLAYERS ? f->names[p] : "";
 }
 
 static bool is_target(const frame *f, board_target_kind k, int id)
@@ -1436,6 +1438,13 @@ void board_draw(const app *a, ui_draw *d)
     f.role = board_play_acting_role(a);
     f.n_acts = f.c.phase == PHASE_ACTION ? board_play_role_actions(a, f.role, f.acts) : 0;
     f.n_team = (int)rules_turn_order(f.s, f.team, RULES_MAX_ROLES);
+    report_text rt = {f.l, a->catalogue};
+    for (int p = 0; p < state_setup(f.s)->n_players && p < RULES_MAX_PLAYERS; p++) {
+        const char *shown =
+            report_player_name(&rt, p, state_setup(f.s)->player[p], f.names[p], sizeof f.names[p]);
+        if (shown != f.names[p])
+            snprintf(f.names[p], sizeof f.names[p], "%s", shown);
+    }
     board_layout_compute(&f.L, a->width > 0 ? a->width : d->width,
                          a->height > 0 ? a->height : d->height, f.sc, f.n_acts, f.n_team);
     board_play_targets(a, &f.targets);

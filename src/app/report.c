@@ -482,6 +482,20 @@ static void md_text(core_str *o, const char *text)
     }
 }
 
+const char *report_player_name(const report_text *t, int p, const char *name, char *buf, size_t n)
+{
+    assert(name && buf && n > 0);
+    /* the two defaults as app_player_name makes them: "Player 3", "プレイヤー3" (no space) */
+    char en[RULES_NAME_MAX + 16], ja[RULES_NAME_MAX + 16] = "";
+    snprintf(en, sizeof en, "Player %d", p + 1);
+    if (t && t->cat)
+        snprintf(ja, sizeof ja, "%s%d", i18n_get(t->cat, "Player"), p + 1);
+    if (strcmp(name, en) != 0 && (!ja[0] || strcmp(name, ja) != 0))
+        return name;
+    snprintf(buf, n, "%s", t && t->l == LANG_JA && ja[0] ? ja : en);
+    return buf;
+}
+
 const char *report_route_msgid(route r)
 {
     switch (r) {
@@ -571,7 +585,8 @@ static void report_md_players(core_str *o, const match *m, const report_text *t)
                     report_tr(t, "Player"), report_tr(t, "Roles"));
     for (int p = 0; p < su->n_players; p++) {
         core_str_puts(o, "| ");
-        md_cell(o, su->player[p]);
+        char pbuf[RULES_NAME_MAX + 16];
+        md_cell(o, report_player_name(t, p, su->player[p], pbuf, sizeof pbuf));
         core_str_puts(o, " | ");
         int k = 0;
         for (size_t r = 0; r < rs->n_roles && r < 32; r++)
@@ -861,7 +876,8 @@ static void report_md_lang(core_str *o, const match *m, const report_text *t, co
         int p = rules_role_player(s, r);
         if (p >= 0) {
             core_str_puts(o, " (");
-            md_text(o, state_setup(s)->player[p]);
+            char pbuf[RULES_NAME_MAX + 16];
+            md_text(o, report_player_name(t, p, state_setup(s)->player[p], pbuf, sizeof pbuf));
             core_str_puts(o, ")");
         }
         core_str_puts(o, "\n\n");

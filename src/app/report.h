@@ -23,6 +23,10 @@ typedef struct report_text {
 
 /* msgid (English) in t's language. */
 const char *report_tr(const report_text *t, const char *msgid);
+/* Player p's name (0-based) as shown in t's language: a default name ("Player 3", "プレイヤー3")
+ * follows the language (a game set up in Japanese and shown in English said "プレイヤー3");
+ * a chosen name is kept. Returns name, or buf (n bytes) holding the rewritten one. */
+const char *report_player_name(const report_text *t, int p, const char *name, char *buf, size_t n);
 /* The English name of an infection route ("Mail attachment", ...; "Unknown route" out of
  * range): a msgid for report_tr or app_tr, so the report and the screens name routes alike. */
 const char *report_route_msgid(route r);

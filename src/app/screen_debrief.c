@@ -782,8 +782,10 @@ static void db_draw_roles(const app *a, ui_draw *d, ui_rect p, const game_state 
                       cell.w - icr.w - db_d(a, 40), hh / 2 + db_d(a, 4)};
         db_text(d, hr, head, db_px(a, TYPE_BODY), UI_FONT_BOLD, THEME_TEXT,
                 UI_ALIGN_LEFT | UI_VALIGN_MIDDLE, false);
+        char pbuf[RULES_NAME_MAX + 16];
         if (pl >= 0)
-            db_text(d, (ui_rect){hr.x, hr.y + hr.h, hr.w, hh / 2}, state_setup(s)->player[pl],
+            db_text(d, (ui_rect){hr.x, hr.y + hr.h, hr.w, hh / 2},
+                    report_player_name(&t, pl, state_setup(s)->player[pl], pbuf, sizeof pbuf),
                     db_px(a, TYPE_SMALL), UI_FONT_REGULAR, THEME_TEXT_DIM,
                     UI_ALIGN_LEFT | UI_VALIGN_TOP, false);
         report_lines ls = {0};

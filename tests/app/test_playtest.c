@@ -4,6 +4,7 @@
  * board says how a game ended, and labels and hints fit a 720p window whole. */
 #include "board.h"
 #include "helper_app.h"
+#include "report.h"
 #include "text.h"
 #include "widget.h"
 
@@ -170,6 +171,37 @@ static void test_playtest_solo_time_up_said(void **state)
     app_free(&a);
 }
 
+/* A default player name follows the language (switched mid-game, "プレイヤー1" stayed in the
+ * English board, debrief and report); a chosen name is kept. */
+static void test_playtest_default_names_follow_the_language(void **state)
+{
+    (void)state;
+    app a;
+    helper_app_init(&a, NULL, 1920, 1080);
+    app_set_lang(&a, LANG_EN);
+    char why[256];
+    assert_true(app_load_text(&a,
+                              "malcon-save 1\nscenario standard\nseed 3\nmode workshop\n"
+                              "player \xE3\x83\x97\xE3\x83\xAC\xE3\x82\xA4\xE3\x83\xA4"
+                              "\xE3\x83\xBC"
+                              "1 commander researcher\nplayer Kenji forensic "
+                              "notification\nmoves\nstart\nnext\nnext\n",
+                              why, sizeof why));
+    helper_tick(&a);
+    ui_draw *d = helper_draw(&a);
+    assert_true(ui_draw_rec_has_text(d, "Player 1"));
+    assert_false(ui_draw_rec_has_text(d, "\xE3\x83\x97\xE3\x83\xAC")); /* プレ */
+    assert_true(ui_draw_rec_has_text(d, "Kenji"));
+    draw_free(d);
+    report_text t = {LANG_JA, a.catalogue};
+    char buf[64];
+    assert_string_equal(report_player_name(&t, 1, "Player 2", buf, sizeof buf),
+                        "\xE3\x83\x97\xE3\x83\xAC\xE3\x82\xA4\xE3\x83\xA4\xE3\x83\xBC"
+                        "2");
+    assert_string_equal(report_player_name(&t, 1, "Player 3", buf, sizeof buf), "Player 3");
+    app_free(&a);
+}
+
 /* The fitting rule itself: the size steps down until the wrapped text fits the box and no
  * Latin word is wider than a line (the layout would split it between letters). */
 static void test_playtest_fit_wrapped_px(void **state)
@@ -229,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_playtest_team_states_shown),
         cmocka_unit_test(test_playtest_board_says_how_the_game_ended),
         cmocka_unit_test(test_playtest_solo_time_up_said),
+        cmocka_unit_test(test_playtest_default_names_follow_the_language),
         cmocka_unit_test(test_playtest_fit_wrapped_px),
         cmocka_unit_test(test_playtest_720p_names_fit),
     };
