@@ -594,6 +594,28 @@ static void db_draw_truth(const app *a, ui_draw *d, ui_rect p, const game_state 
             continue;
         int x0 = card[from].x + card[from].w / 2, y0 = card[from].y + card[from].h / 2;
         int x1 = card[t].x + card[t].w / 2, y1 = card[t].y + card[t].h / 2;
+        /* from edge to edge, not centre to centre: the line ran through both cards' words
+         * ("found R1", "never found") */
+        int dx = x1 - x0, dy = y1 - y0;
+        if (dx != 0 || dy != 0) {
+            /* the fraction of the centre-to-centre line inside each card (1000 = all of it) */
+            long ax = dx < 0 ? -dx : dx, ay = dy < 0 ? -dy : dy;
+            long f0 = 1000, f1 = 1000;
+            if (ax)
+                f0 = 1000L * card[from].w / 2 / ax, f1 = 1000L * card[t].w / 2 / ax;
+            if (ay) {
+                long g0 = 1000L * card[from].h / 2 / ay, g1 = 1000L * card[t].h / 2 / ay;
+                f0 = ax && f0 < g0 ? f0 : g0;
+                f1 = ax && f1 < g1 ? f1 : g1;
+            }
+            if (f0 + f1 < 1000) { /* the cards do not overlap along the line */
+                int sx = x0 + (int)(dx * f0 / 1000), sy = y0 + (int)(dy * f0 / 1000);
+                x1 -= (int)(dx * f1 / 1000);
+                y1 -= (int)(dy * f1 / 1000);
+                x0 = sx;
+                y0 = sy;
+            }
+        }
         int th = db_d(a, 6);
         draw_line(d, x0, y0, x1, y1, th + 4, UI_RGB(THEME_TABLE_DEEP));
         draw_line(d, x0, y0, x1, y1, th, UI_RGB(THEME_BAD));
