@@ -926,11 +926,13 @@ static void draw_team(ui_draw *d, const frame *f)
         int ic = r.h - 8;
         draw_icon(d, widget_role_icon(f->rs->roles[role].id), rc(r.x + 6, r.y + 4, ic, ic),
                   me ? COL_TEXT : c);
-        char right[48];
+        char right[48] = "";
         if (f->c.phase == PHASE_ACTION && passed)
             snprintf(right, sizeof right, "%s", tr(f, "done"));
-        else
+        else if (f->c.phase == PHASE_ACTION)
             snprintf(right, sizeof right, "%d AP", rules_ap(f->s, role));
+        /* out of the action phase the round's leftover AP meant nothing ("2 AP" in the
+         * meeting read as points still to spend) */
         int px = imin(L->px_small, r.h * 45 / 100);
         int rw = text_width(d, right, px, UI_FONT_BOLD) + 8;
         char label[96];
