@@ -910,10 +910,34 @@ static void draw_actions(ui_draw *d, const frame *f)
     }
 }
 
+/* The right-hand word of a team chip: AP left or "done" in the action phase, else nothing
+ * (out of it the round's leftover AP meant nothing: "2 AP" in the meeting read as points
+ * still to spend). */
+static void team_right(const frame *f, int role, char *out, size_t n)
+{
+    out[0] = '\0';
+    if (f->c.phase == PHASE_ACTION && rules_passed(f->s, role))
+        snprintf(out, n, "%s", tr(f, "done"));
+    else if (f->c.phase == PHASE_ACTION)
+        snprintf(out, n, "%d AP", rules_ap(f->s, role));
+}
+
 static void draw_team(ui_draw *d, const frame *f)
 {
     const board_layout *L = &f->L;
     int turn = f->c.phase == PHASE_ACTION ? rules_current_role(f->s) : -1;
+    /* narrow chips (five roles or more) show the players' names whole and let the icons name
+     * the roles ("フォレンジックエンジニア・..." hid who plays it); all chips alike */
+    bool names_only = false;
+    for (int i = 0; i < L->n_team && i < f->n_team; i++) {
+        ui_rect r = L->team_chip[i];
+        int role = f->team[i], px = imin(L->px_small, r.h * 45 / 100);
+        char right[48], label[96];
+        team_right(f, role, right, sizeof right);
+        snprintf(label, sizeof label, "%s · %s", role_name(f, role), player_name(f, role));
+        int lw = r.w - (r.h - 8) - (text_width(d, right, px, UI_FONT_BOLD) + 8) - 18;
+        names_only |= text_width(d, label, px, UI_FONT_BOLD) > lw;
+    }
     for (int i = 0; i < L->n_team && i < f->n_team; i++) {
         int role = f->team[i];
         ui_rect r = L->team_chip[i];
@@ -926,17 +950,15 @@ static void draw_team(ui_draw *d, const frame *f)
         int ic = r.h - 8;
         draw_icon(d, widget_role_icon(f->rs->roles[role].id), rc(r.x + 6, r.y + 4, ic, ic),
                   me ? COL_TEXT : c);
-        char right[48] = "";
-        if (f->c.phase == PHASE_ACTION && passed)
-            snprintf(right, sizeof right, "%s", tr(f, "done"));
-        else if (f->c.phase == PHASE_ACTION)
-            snprintf(right, sizeof right, "%d AP", rules_ap(f->s, role));
-        /* out of the action phase the round's leftover AP meant nothing ("2 AP" in the
-         * meeting read as points still to spend) */
+        char right[48];
+        team_right(f, role, right, sizeof right);
         int px = imin(L->px_small, r.h * 45 / 100);
         int rw = text_width(d, right, px, UI_FONT_BOLD) + 8;
         char label[96];
-        snprintf(label, sizeof label, "%s · %s", role_name(f, role), player_name(f, role));
+        if (names_only && player_name(f, role)[0])
+            snprintf(label, sizeof label, "%s", player_name(f, role));
+        else
+            snprintf(label, sizeof label, "%s · %s", role_name(f, role), player_name(f, role));
         text1(d, rc(r.x + ic + 12, r.y, r.w - ic - rw - 18, r.h), label, px, UI_FONT_BOLD,
               passed ? COL_MUTED : COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         text1(d, rc(r.x + r.w - rw - 6, r.y, rw, r.h), right, px, UI_FONT_BOLD,
