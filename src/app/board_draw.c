@@ -995,6 +995,10 @@ static void draw_banner(ui_draw *d, const frame *f)
                                     : "Enter plays it · Esc cancels";
         } else if (b->mode == BM_NOTE_TARGET) {
             hint = "Choose where to pin the note · Esc cancels";
+        } else if (state_setup(f->s)->mode == MODE_SOLO) {
+            /* solo: any role may act in any order, which nothing on screen said */
+            hint = "1-9 action · R or a role: switch roles · E role done · N notebook · "
+                   "Ctrl+Z undo";
         } else {
             hint = "1-9 action · E end turn · N notebook · M note · Ctrl+Z undo";
         }
