@@ -57,47 +57,6 @@ static int card_text_width(ui_draw *d, const char *s, int px, ui_font_style st)
     return w;
 }
 
-/* The largest size from px down to lo at which s fits in w pixels on one line. */
-static int card_fit_px(ui_draw *d, const char *s, int px, int lo, int w, ui_font_style st)
-{
-    while (px > lo && card_text_width(d, s, px, st) > w)
-        px--;
-    return px;
-}
-
-typedef struct card_measure_ctx {
-    ui_draw *d;
-    const ui_text_style *st;
-} card_measure_ctx;
-
-static int card_measure(void *ctx, const char *s, size_t n)
-{
-    const card_measure_ctx *m = ctx;
-    char buf[512];
-    char *p = n < sizeof buf ? buf : core_alloc(n + 1);
-    memcpy(p, s, n);
-    p[n] = '\0';
-    int w = 0, h = 0;
-    draw_measure(m->d, p, m->st, &w, &h);
-    if (p != buf)
-        free(p);
-    return w;
-}
-
-/* The height s takes wrapped at w pixels: laid out as the drawing lays it out, so a box sized
- * with it fits its text exactly. */
-static int card_text_height(ui_draw *d, const char *s, int px, ui_font_style st, int w)
-{
-    ui_text_style ts = {px, st, UI_RGB(CARD_INK), UI_ALIGN_LEFT, true, false};
-    card_measure_ctx ctx = {d, &ts};
-    text_box box = {w, 0, text_line_height(px), true, false};
-    text_lines lines = {0};
-    text_layout(&lines, s, &box, card_measure, &ctx);
-    int h = (int)lines.n * text_line_height(px);
-    text_lines_free(&lines);
-    return h;
-}
-
 card_metrics card_draw_metrics(int w, int h)
 {
     (void)h;
@@ -180,7 +139,7 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
     int hh = m->px_title + m->pad * 2, tpx = m->px_title, tlines = 1;
     if (tall && r.w > m->pad * 6) {
         int tw = r.w - hh - m->pad;
-        tpx = card_fit_px(d, title, m->px_title, m->px_title * 4 / 5, tw, UI_FONT_BOLD);
+        tpx = widget_fit_px(d, title, m->px_title, m->px_title * 4 / 5, tw, UI_FONT_BOLD);
         if (card_text_width(d, title, tpx, UI_FONT_BOLD) > tw) {
             tpx = m->px_title;
             tlines = 2;
@@ -197,7 +156,7 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
               UI_RGB(CARD_WHITE));
     ui_rect tr = card_rc(r.x + ic + m->pad, r.y, r.w - ic - m->pad * 3 / 2, hh);
     if (tlines == 1 && !tall) /* the board's wide card: a long title steps down (to 3/4) */
-        tpx = card_fit_px(d, title, m->px_title, m->px_title * 3 / 4, tr.w, UI_FONT_BOLD);
+        tpx = widget_fit_px(d, title, m->px_title, m->px_title * 3 / 4, tr.w, UI_FONT_BOLD);
     if (tlines == 1)
         card_text1(d, tr, title, tpx, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
@@ -227,13 +186,13 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
     const char *flavour = ml_get(&ed->flavour, c->l);
     int rpx = m->px_body, fpx = m->px_small;
     while (rpx * 4 > m->px_body * 3 &&
-           card_text_height(d, rule, rpx, UI_FONT_BOLD, body.w) + m->pad +
-                   card_text_height(d, flavour, fpx, UI_FONT_REGULAR, body.w) >
+           widget_text_height(d, rule, rpx, UI_FONT_BOLD, body.w) + m->pad +
+                   widget_text_height(d, flavour, fpx, UI_FONT_REGULAR, body.w) >
                body.h) {
         rpx--;
         fpx = card_max(8, m->px_small * rpx / m->px_body);
     }
-    int rule_h = card_min(card_text_height(d, rule, rpx, UI_FONT_BOLD, body.w) + m->pad / 2,
+    int rule_h = card_min(widget_text_height(d, rule, rpx, UI_FONT_BOLD, body.w) + m->pad / 2,
                           body.h * 60 / 100);
     ui_rect rule_box = card_rc(body.x, body.y, body.w, rule_h);
     draw_round(d, card_inset(rule_box, -m->pad / 3, -m->pad / 4), m->radius / 2,
@@ -275,7 +234,7 @@ static int card_role_details(ui_draw *d, ui_rect r, const card_ctx *c, const rol
     y += text_line_height(pb) + m->pad / 3;
     const char *passive = ml_get(&rd->passive, c->l);
     if (passive[0]) {
-        int h = card_text_height(d, passive, pb, UI_FONT_BOLD, in.w - m->pad) + m->pad / 2;
+        int h = widget_text_height(d, passive, pb, UI_FONT_BOLD, in.w - m->pad) + m->pad / 2;
         if (draw) {
             ui_rect box = card_rc(in.x, y, in.w, card_min(h, in.y + in.h - y));
             draw_round(d, box, m->radius / 2, UI_RGB(CARD_RULE_BOX));
@@ -288,7 +247,7 @@ static int card_role_details(ui_draw *d, ui_rect r, const card_ctx *c, const rol
     if (draw)
         card_textw(d, card_rc(in.x, y, in.w, in.y + in.h - y), desc, ps, UI_FONT_REGULAR,
                    UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | UI_VALIGN_TOP);
-    y += card_text_height(d, desc, ps, UI_FONT_REGULAR, in.w);
+    y += widget_text_height(d, desc, ps, UI_FONT_REGULAR, in.w);
     return y - r.y + m->pad / 2;
 }
 
@@ -337,7 +296,7 @@ void card_draw_role(ui_draw *d, ui_rect r, const card_ctx *c, int role, bool ful
         ui_rect nr = card_rc(top.x + m->pad / 3, top.y + top.h / 2 + q / 4, top.w - m->pad * 2 / 3,
                              top.h / 2 - q / 4 - m->pad / 2);
         int npx = full ? m->px_title : m->px_small;
-        int px = card_fit_px(d, name, npx, card_max(12, npx * 2 / 3), nr.w, UI_FONT_BOLD);
+        int px = widget_fit_px(d, name, npx, card_max(12, npx * 2 / 3), nr.w, UI_FONT_BOLD);
         card_textw(d, nr, name, px, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
                    UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
     }
@@ -501,7 +460,7 @@ void card_draw_action(ui_draw *d, ui_rect r, const card_ctx *c, int act)
     const char *owner = ro ? ml_get(&ro->name, c->l) : "";
     int ow = body.w - cr.w - m->pad / 2;
     card_text1(d, card_rc(body.x, body.y, ow, cr.h), owner,
-               card_fit_px(d, owner, m->px_body, m->px_body * 7 / 10, ow, UI_FONT_BOLD),
+               widget_fit_px(d, owner, m->px_body, m->px_body * 7 / 10, ow, UI_FONT_BOLD),
                UI_FONT_BOLD, UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     y = body.y + cr.h + m->pad / 2;
     /* the target and the limits, one line each */
@@ -525,7 +484,7 @@ void card_draw_action(ui_draw *d, ui_rect r, const card_ctx *c, int act)
     ui_rect rest = card_rc(body.x, y, body.w, body.y + body.h - y);
     /* the picture (the action's art, else its role's emblem) gives way to a long text */
     const char *desc = ml_get(&ad->desc, c->l);
-    int th = card_text_height(d, desc, m->px_body, UI_FONT_BOLD, rest.w - m->pad) + m->pad;
+    int th = widget_text_height(d, desc, m->px_body, UI_FONT_BOLD, rest.w - m->pad) + m->pad;
     int ah = card_min(rest.h * 38 / 100, rest.h - th - m->pad / 2);
     if (ah >= m->px_body * 3) {
         card_picture(d, card_rc(rest.x, rest.y, rest.w, ah), c, ad->art,
