@@ -81,38 +81,6 @@ static int imax(int a, int b)
     return a > b ? a : b;
 }
 
-/* One line of text (cut with an ellipsis when it does not fit). */
-static int text1(ui_draw *d, ui_rect r, const char *s, int px, ui_font_style st, ui_color c,
-                 int align)
-{
-    ui_text_style ts = {px, st, c, align, false, true};
-    return draw_text(d, r, s, &ts);
-}
-
-/* Wrapped text. */
-static int textw(ui_draw *d, ui_rect r, const char *s, int px, ui_font_style st, ui_color c,
-                 int align)
-{
-    ui_text_style ts = {px, st, c, align, true, true};
-    return draw_text(d, r, s, &ts);
-}
-
-static int text_width(ui_draw *d, const char *s, int px, ui_font_style st)
-{
-    ui_text_style ts = {px, st, COL_TEXT, UI_ALIGN_LEFT, false, false};
-    int w = 0, h = 0;
-    draw_measure(d, s, &ts, &w, &h);
-    return w;
-}
-
-/* The largest size from px down to lo at which s fits in w pixels on one line. */
-static int fit_px(ui_draw *d, const char *s, int px, int lo, int w, ui_font_style st)
-{
-    while (px > lo && text_width(d, s, px, st) > w)
-        px--;
-    return px;
-}
-
 /* About how many lines s takes wrapped at w pixels (each \n starts a line). */
 static int est_lines(ui_draw *d, const char *s, int px, int w)
 {
@@ -125,7 +93,7 @@ static int est_lines(ui_draw *d, const char *s, int px, int w)
             n = sizeof seg - 1;
         memcpy(seg, s, n);
         seg[n] = '\0';
-        int tw = text_width(d, seg, px, UI_FONT_REGULAR) * 11 / 10;
+        int tw = widget_text_width(d, seg, px, UI_FONT_REGULAR) * 11 / 10;
         lines += imax(1, (tw + imax(w, 1) - 1) / imax(w, 1));
         s += nl ? (size_t)(nl - s) + 1 : n;
     }
@@ -137,15 +105,15 @@ static int badge(ui_draw *d, int x, int y, int h, ui_icon icon, const char *word
                  ui_color fg, int px, int max_w)
 {
     /* a long word steps down (to 70%) before it is cut */
-    px = fit_px(d, word, px, imax(10, px * 7 / 10), max_w - h - h / 4, UI_FONT_BOLD);
-    int tw = text_width(d, word, px, UI_FONT_BOLD);
+    px = widget_fit_px(d, word, px, imax(10, px * 7 / 10), max_w - h - h / 4, UI_FONT_BOLD);
+    int tw = widget_text_width(d, word, px, UI_FONT_BOLD);
     int w = imin(h + tw + h / 2, max_w);
     ui_rect r = rc(x, y, w, h);
     draw_round(d, r, h / 3, bg);
     if (icon != UI_ICON_NONE)
         draw_icon(d, icon, rc(x + h / 8, y + h / 8, h * 3 / 4, h * 3 / 4), fg);
-    text1(d, rc(x + h - h / 8, y, w - h, h), word, px, UI_FONT_BOLD, fg,
-          UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(x + h - h / 8, y, w - h, h), word, px, UI_FONT_BOLD, fg,
+                UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     return w;
 }
 
@@ -283,14 +251,14 @@ static void draw_clock(ui_draw *d, const frame *f)
             snprintf(part, sizeof part, tr(f, "Part %d"), f->c.phase_of_day + 1);
         snprintf(buf, sizeof buf, "%s  %s", day, part);
     }
-    text1(d, tr_, buf, L->px_title, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, tr_, buf, L->px_title, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     snprintf(buf, sizeof buf, tr(f, "Round %d/%d"), imax(f->c.round, 0), f->c.rounds);
     char line[192];
     snprintf(line, sizeof line, "%s · %s", buf, rules_phase_name(f->c.phase, f->l));
     /* the phase is the point of the line: a little smaller rather than "Action ph..." */
-    text1(d, rc(tr_.x, r.y + r.h / 2, tr_.w, r.h / 2 - L->pad / 4), line,
-          fit_px(d, line, L->px_small, L->px_small * 3 / 4, tr_.w, UI_FONT_REGULAR),
-          UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(tr_.x, r.y + r.h / 2, tr_.w, r.h / 2 - L->pad / 4), line,
+                widget_fit_px(d, line, L->px_small, L->px_small * 3 / 4, tr_.w, UI_FONT_REGULAR),
+                UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 
 static void draw_tracks(ui_draw *d, const frame *f)
@@ -314,16 +282,16 @@ static void draw_tracks(ui_draw *d, const frame *f)
         draw_icon(d, icons[t], rc(r.x + L->pad / 2, r.y + L->pad / 4, ic, ic), UI_RGB(fills[t]));
         const char *name = tr(f, names[t]);
         int nw = r.w - ic - L->pad * 3 / 2;
-        text1(d, rc(r.x + ic + L->pad, r.y + L->pad / 4, nw, ic), name,
-              fit_px(d, name, L->px_small, L->px_small * 8 / 10, nw, UI_FONT_BOLD), UI_FONT_BOLD,
-              COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(r.x + ic + L->pad, r.y + L->pad / 4, nw, ic), name,
+                    widget_fit_px(d, name, L->px_small, L->px_small * 8 / 10, nw, UI_FONT_BOLD),
+                    UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         char val[32];
         snprintf(val, sizeof val, "%d/%d", v, mx);
-        int vw = text_width(d, val, L->px_title, UI_FONT_BOLD) + 4;
+        int vw = widget_text_width(d, val, L->px_title, UI_FONT_BOLD) + 4;
         int row2 = r.y + L->pad / 4 + ic;
         int row2_h = r.y + r.h - row2;
-        text1(d, rc(r.x + r.w - vw - L->pad / 2, row2, vw, row2_h), val, L->px_title, UI_FONT_BOLD,
-              COL_TEXT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(r.x + r.w - vw - L->pad / 2, row2, vw, row2_h), val, L->px_title,
+                    UI_FONT_BOLD, COL_TEXT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
         /* the bar, with a tick per point so the value reads without colour */
         int bh = imax(8, r.h / 5);
         ui_rect bar = rc(r.x + L->pad / 2, row2 + (row2_h - bh) / 2, r.w - vw - L->pad * 3 / 2, bh);
@@ -360,31 +328,33 @@ static void draw_status(ui_draw *d, const frame *f)
         char t[16];
         solo_format_time(left, t, sizeof t);
         snprintf(buf, sizeof buf, tr(f, "%s left"), t);
-        text1(d, rc(tr_.x, r.y, tr_.w, r.h * 6 / 10), buf, L->px_title, UI_FONT_BOLD,
-              low ? COL_TEXT : COL_ACCENT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(tr_.x, r.y, tr_.w, r.h * 6 / 10), buf, L->px_title, UI_FONT_BOLD,
+                    low ? COL_TEXT : COL_ACCENT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         snprintf(buf, sizeof buf, "%s %llu", tr(f, "Seed"), (unsigned long long)su->seed);
-        text1(d, rc(tr_.x, r.y + r.h * 55 / 100, tr_.w, r.h * 4 / 10), buf, L->px_small,
-              UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(tr_.x, r.y + r.h * 55 / 100, tr_.w, r.h * 4 / 10), buf, L->px_small,
+                    UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     } else if (su->mode == MODE_SOLO) {
         draw_icon(d, UI_ICON_CLOCK, ir, COL_MUTED);
         snprintf(buf, sizeof buf, "%s\n%s %llu", tr(f, "Solo practice"), tr(f, "Seed"),
                  (unsigned long long)su->seed);
-        textw(d, tr_, buf, L->px_small, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_wrap(d, tr_, buf, L->px_small, UI_FONT_BOLD, COL_TEXT,
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     } else if (f->c.phase == PHASE_MEETING) {
         uint32_t s = (f->a->board.meeting_ms_left + 999) / 1000;
         draw_icon(d, UI_ICON_CLOCK, ir, COL_CLEAN);
         snprintf(buf, sizeof buf, "%s %u:%02u", tr(f, "Meeting"), s / 60, s % 60);
-        text1(d, tr_, buf, L->px_title, UI_FONT_BOLD, COL_CLEAN, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, tr_, buf, L->px_title, UI_FONT_BOLD, COL_CLEAN,
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     } else if (f->c.phase == PHASE_OVER || f->c.phase == PHASE_SETUP) {
         draw_icon(d, UI_ICON_CLOCK, ir, COL_MUTED);
-        text1(d, tr_, rules_phase_name(f->c.phase, f->l), L->px_body, UI_FONT_BOLD, COL_MUTED,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, tr_, rules_phase_name(f->c.phase, f->l), L->px_body, UI_FONT_BOLD, COL_MUTED,
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     } else {
         /* the silent round: players may not talk until the meeting */
         draw_round(d, inset(r, 2, 2), L->radius, UI_RGB(0x5a1f24));
         draw_icon(d, UI_ICON_SILENT, ir, COL_TEXT);
-        text1(d, tr_, tr(f, "No talking"), L->px_title, UI_FONT_BOLD, COL_TEXT,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, tr_, tr(f, "No talking"), L->px_title, UI_FONT_BOLD, COL_TEXT,
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     }
 }
 
@@ -507,11 +477,13 @@ static void draw_room(ui_draw *d, const frame *f, int r)
     const char *room_name = ml_get(&rd->name, f->l);
     int px_name = L->px_body;
     if (name_r.h < px_name * 2 + 8) /* one line for the name: step down rather than cut */
-        px_name = fit_px(d, room_name, px_name, L->px_small * 8 / 10, name_r.w, UI_FONT_BOLD);
-    textw(d, name_r, room_name, px_name, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_TOP);
+        px_name =
+            widget_fit_px(d, room_name, px_name, L->px_small * 8 / 10, name_r.w, UI_FONT_BOLD);
+    widget_wrap(d, name_r, room_name, px_name, UI_FONT_BOLD, COL_TEXT,
+                UI_ALIGN_LEFT | UI_VALIGN_TOP);
     int bh = marks.h, bx = marks.x;
     if (rv.edr) {
-        int w = text_width(d, "EDR", L->px_small, UI_FONT_BOLD) + bh + bh / 2;
+        int w = widget_text_width(d, "EDR", L->px_small, UI_FONT_BOLD) + bh + bh / 2;
         bx += badge(d, bx, marks.y, bh, UI_ICON_SIGNAL, "EDR", COL_EVIDENCE, COL_INK,
                     imax(11, bh * 7 / 10), w) +
               4;
@@ -538,8 +510,8 @@ static void draw_room(ui_draw *d, const frame *f, int r)
     draw_icon(d, UI_ICON_SIGNAL, rc(cnt.x + L->pad / 2, cnt.y + (num_h - ic) / 2, ic, ic), cc);
     char num[16];
     snprintf(num, sizeof num, has_count ? "%d" : "-", shown);
-    text1(d, rc(cnt.x + ic + L->pad / 2, cnt.y, cnt.w - ic - L->pad, num_h), num, px, UI_FONT_BOLD,
-          cc, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(cnt.x + ic + L->pad / 2, cnt.y, cnt.w - ic - L->pad, num_h), num, px,
+                UI_FONT_BOLD, cc, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
 
     /* the history: one small bar per round so far (height = count), empty slots after */
     if (hr.w > 0 && hr.h > 0) {
@@ -590,7 +562,7 @@ static void draw_legend(ui_draw *d, const frame *f)
     int reserve = 0;
     if (facil_configured(f->a) && !facil_human(f->a)) {
         const char *who = tr(f, "Computer facilitator");
-        reserve = imin(text_width(d, who, px, UI_FONT_BOLD) + h + h / 2, r.w / 2);
+        reserve = imin(widget_text_width(d, who, px, UI_FONT_BOLD) + h + h / 2, r.w / 2);
         badge(d, r.x + r.w - reserve, r.y, h, UI_ICON_SERVER, who, COL_ISOLATED, COL_INK, px,
               reserve);
         reserve += L->pad;
@@ -599,26 +571,27 @@ static void draw_legend(ui_draw *d, const frame *f)
     int states_w = 0, segs_w = 0;
     for (size_t i = 0; i < LEGEND_STATES; i++)
         if (rules_flag(f->s, legend_states[i].fl))
-            states_w +=
-                h + text_width(d, tr(f, legend_states[i].word), px, UI_FONT_BOLD) + h / 2 + L->pad;
+            states_w += h + widget_text_width(d, tr(f, legend_states[i].word), px, UI_FONT_BOLD) +
+                        h / 2 + L->pad;
     for (size_t s = 0; s < f->sc->n_segments; s++)
-        segs_w += h + text_width(d, ml_get(&f->sc->segments[s].name, f->l), px, UI_FONT_REGULAR) +
-                  L->pad * 2;
+        segs_w +=
+            h + widget_text_width(d, ml_get(&f->sc->segments[s].name, f->l), px, UI_FONT_REGULAR) +
+            L->pad * 2;
     const char *caption = tr(f, "Network segments:");
-    int cap_w = text_width(d, caption, px, UI_FONT_BOLD) + L->pad;
+    int cap_w = widget_text_width(d, caption, px, UI_FONT_BOLD) + L->pad;
     if (cap_w + segs_w + states_w <= r.w - reserve || states_w == 0) {
-        text1(d, rc(x, r.y, r.w, h), caption, px, UI_FONT_BOLD, COL_MUTED,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(x, r.y, r.w, h), caption, px, UI_FONT_BOLD, COL_MUTED,
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         x += cap_w;
     }
     for (size_t s = 0; s < f->sc->n_segments; s++) {
         const char *name = ml_get(&f->sc->segments[s].name, f->l);
-        int tw = text_width(d, name, px, UI_FONT_REGULAR);
+        int tw = widget_text_width(d, name, px, UI_FONT_REGULAR);
         if (x + h + tw > r.x + r.w - reserve)
             break;
         draw_round(d, rc(x, r.y + h / 4, h * 3 / 4, h / 2), h / 6, seg_color((int)s));
-        text1(d, rc(x + h, r.y, tw + 4, h), name, px, UI_FONT_REGULAR, COL_TEXT,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(x + h, r.y, tw + 4, h), name, px, UI_FONT_REGULAR, COL_TEXT,
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         x += h + tw + L->pad * 2;
     }
     int right = r.x + r.w - reserve;
@@ -626,7 +599,7 @@ static void draw_legend(ui_draw *d, const frame *f)
         if (!rules_flag(f->s, legend_states[i].fl))
             continue;
         const char *word = tr(f, legend_states[i].word);
-        int w = h + text_width(d, word, px, UI_FONT_BOLD) + h / 2;
+        int w = h + widget_text_width(d, word, px, UI_FONT_BOLD) + h / 2;
         if (right - w < x)
             break; /* no room left on a small window: the log still says it */
         badge(d, right - w, r.y, h, UI_ICON_CLEAN, word, COL_PANEL2, COL_TEXT, px, w);
@@ -718,11 +691,11 @@ static void draw_log(ui_draw *d, const frame *f)
     if (f->a->board.log_focus)
         draw_stroke_round(d, r, L->radius, 3, COL_ACCENT);
     int hh = L->px_title + L->pad;
-    text1(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), tr(f, "Log"), L->px_title, UI_FONT_BOLD,
-          COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), tr(f, "Log"), L->px_title,
+                UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     const char *keys = tr(f, "L: focus · PgUp/PgDn");
-    text1(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), keys, L->px_small, UI_FONT_REGULAR,
-          COL_DIM, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), keys, L->px_small, UI_FONT_REGULAR,
+                COL_DIM, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
     ui_rect body = rc(r.x + L->pad, r.y + hh, r.w - 2 * L->pad, r.h - hh - L->pad / 2);
     const log_buf *log = match_log(f->a->match);
     int px = L->px_body;
@@ -754,7 +727,7 @@ static void draw_log(ui_draw *d, const frame *f)
             continue;
         }
         char *s = rules_log_format(f->s, e, f->l);
-        int w = text_width(d, s, px, UI_FONT_REGULAR);
+        int w = widget_text_width(d, s, px, UI_FONT_REGULAR);
         int lines = imax(1, (w * 11 / 10 + body.w - 1) / imax(body.w, 1));
         int hgt = lines * line_h + px / 4;
         if (used + hgt > body.h && n > 0) {
@@ -774,16 +747,16 @@ static void draw_log(ui_draw *d, const frame *f)
         ui_color c = head                                    ? COL_ACCENT
                      : k == 0 && f->a->board.log_scroll == 0 ? COL_TEXT
                                                              : COL_MUTED;
-        int used_h = textw(d, rc(body.x, y, body.w, body.y + body.h - y), text[k], px,
-                           head ? UI_FONT_BOLD : UI_FONT_REGULAR, c, UI_ALIGN_LEFT);
+        int used_h = widget_wrap(d, rc(body.x, y, body.w, body.y + body.h - y), text[k], px,
+                                 head ? UI_FONT_BOLD : UI_FONT_REGULAR, c, UI_ALIGN_LEFT);
         y += imax(used_h, line_h) + px / 4;
         free(text[k]);
     }
     draw_clip(d, NULL);
     if (f->a->board.log_scroll > 0)
-        text1(d, rc(body.x, body.y + body.h - line_h, body.w, line_h),
-              tr(f, "▼ newer lines below (PgDn)"), L->px_small, UI_FONT_BOLD, COL_ACCENT,
-              UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(body.x, body.y + body.h - line_h, body.w, line_h),
+                    tr(f, "▼ newer lines below (PgDn)"), L->px_small, UI_FONT_BOLD, COL_ACCENT,
+                    UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
 }
 
 /* ---- the bottom panel ---- */
@@ -817,34 +790,36 @@ static void draw_button(ui_draw *d, const frame *f, ui_rect r, const char *key, 
     int kx = r.x + L->pad / 2;
     int kh = imin(L->px_body + 8, r.h - 8), kw = 0;
     if (key && key[0])
-        kw = imax(kh, text_width(d, key, L->px_small, UI_FONT_BOLD) + 12);
+        kw = imax(kh, widget_text_width(d, key, L->px_small, UI_FONT_BOLD) + 12);
     {
         /* a wide button (the curtain's) centres its key and one-line label together rather
          * than leaving them at the left edge */
         int full = r.w - L->pad;
-        int one = (kw ? kw + L->pad / 2 : 0) + text_width(d, label, L->px_body, UI_FONT_BOLD);
+        int one =
+            (kw ? kw + L->pad / 2 : 0) + widget_text_width(d, label, L->px_body, UI_FONT_BOLD);
         if (one < full)
             kx += (full - one) / 2;
     }
     if (kw) {
         ui_rect kr = rc(kx, r.y + (r.h - kh) / 2, kw, kh);
         draw_round(d, kr, 6, enabled ? COL_TEXT : COL_DIM);
-        text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        widget_line(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK,
+                    UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         kx += kw + L->pad / 2;
     }
     /* one line when a smaller size fits it; otherwise wrapped at the largest size that fits
      * the button without splitting a word ("End meeti" / "ng") */
     int lw = r.x + r.w - kx - L->pad / 2;
-    int px = fit_px(d, label, L->px_body, L->px_small * 8 / 10, lw, UI_FONT_BOLD);
+    int px = widget_fit_px(d, label, L->px_body, L->px_small * 8 / 10, lw, UI_FONT_BOLD);
     ui_color c = enabled ? COL_TEXT : COL_DIM;
-    if (text_width(d, label, px, UI_FONT_BOLD) <= lw)
-        text1(d, rc(kx, r.y + 2, lw, r.h - 4), label, px, UI_FONT_BOLD, c,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    if (widget_text_width(d, label, px, UI_FONT_BOLD) <= lw)
+        widget_line(d, rc(kx, r.y + 2, lw, r.h - 4), label, px, UI_FONT_BOLD, c,
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     else
-        textw(d, rc(kx, r.y + 2, lw, r.h - 4), label,
-              widget_fit_wrapped_px(d, label, L->px_body, L->px_small * 8 / 10, lw, r.h - 4,
-                                    UI_FONT_BOLD),
-              UI_FONT_BOLD, c, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_wrap(d, rc(kx, r.y + 2, lw, r.h - 4), label,
+                    widget_fit_wrapped_px(d, label, L->px_body, L->px_small * 8 / 10, lw, r.h - 4,
+                                          UI_FONT_BOLD),
+                    UI_FONT_BOLD, c, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 
 /* Action button i's parts: the key/cost column's width and the rectangle of the name (left
@@ -857,7 +832,7 @@ static ui_rect action_label_rect(ui_draw *d, const frame *f, int i, int *colw, i
     char cost[24];
     snprintf(cost, sizeof cost, "%d AP", ad->ap);
     *kh = imin(L->px_body + 6, r.h / 2 - 4);
-    *colw = imax(*kh, text_width(d, cost, L->px_small, UI_FONT_BOLD)) + 4;
+    *colw = imax(*kh, widget_text_width(d, cost, L->px_small, UI_FONT_BOLD)) + 4;
     int lx = r.x + L->pad / 2 + *colw + L->pad / 2;
     ui_rect lab = rc(lx, r.y + 2, r.x + r.w - lx - L->pad / 2, r.h - 4);
     int th = r.h - L->pad;
@@ -890,9 +865,10 @@ static void draw_actions(ui_draw *d, const frame *f)
         int ky = r.y + (r.h - kh - L->px_small - 6) / 2;
         ui_rect kr = rc(kx + (colw - kh) / 2, ky, kh, kh);
         draw_round(d, kr, 6, ok ? COL_TEXT : COL_DIM);
-        text1(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
-        text1(d, rc(kx, ky + kh + 4, colw, L->px_small + 2), cost, L->px_small, UI_FONT_BOLD,
-              ok ? COL_ACCENT : COL_DIM, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        widget_line(d, kr, key, L->px_small, UI_FONT_BOLD, COL_INK,
+                    UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(kx, ky + kh + 4, colw, L->px_small + 2), cost, L->px_small, UI_FONT_BOLD,
+                    ok ? COL_ACCENT : COL_DIM, UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
         /* the action card's art, when it has one, as a thumbnail at the right end (its room is
          * taken off the name's rectangle already; a picture that fails to load leaves a gap) */
         int th = r.h - L->pad;
@@ -905,8 +881,8 @@ static void draw_actions(ui_draw *d, const frame *f)
         int px = widget_fit_wrapped_px(d, name, L->px_body,
                                        layout_font_px(TYPE_SMALL, L->w, L->h) * 3 / 4, lab.w, lab.h,
                                        UI_FONT_BOLD);
-        textw(d, lab, name, px, UI_FONT_BOLD, ok ? COL_TEXT : COL_DIM,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_wrap(d, lab, name, px, UI_FONT_BOLD, ok ? COL_TEXT : COL_DIM,
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     }
 }
 
@@ -935,8 +911,8 @@ static void draw_team(ui_draw *d, const frame *f)
         char right[48], label[96];
         team_right(f, role, right, sizeof right);
         snprintf(label, sizeof label, "%s · %s", role_name(f, role), player_name(f, role));
-        int lw = r.w - (r.h - 8) - (text_width(d, right, px, UI_FONT_BOLD) + 8) - 18;
-        names_only |= text_width(d, label, px, UI_FONT_BOLD) > lw;
+        int lw = r.w - (r.h - 8) - (widget_text_width(d, right, px, UI_FONT_BOLD) + 8) - 18;
+        names_only |= widget_text_width(d, label, px, UI_FONT_BOLD) > lw;
     }
     for (int i = 0; i < L->n_team && i < f->n_team; i++) {
         int role = f->team[i];
@@ -953,16 +929,16 @@ static void draw_team(ui_draw *d, const frame *f)
         char right[48];
         team_right(f, role, right, sizeof right);
         int px = imin(L->px_small, r.h * 45 / 100);
-        int rw = text_width(d, right, px, UI_FONT_BOLD) + 8;
+        int rw = widget_text_width(d, right, px, UI_FONT_BOLD) + 8;
         char label[96];
         if (names_only && player_name(f, role)[0])
             snprintf(label, sizeof label, "%s", player_name(f, role));
         else
             snprintf(label, sizeof label, "%s · %s", role_name(f, role), player_name(f, role));
-        text1(d, rc(r.x + ic + 12, r.y, r.w - ic - rw - 18, r.h), label, px, UI_FONT_BOLD,
-              passed ? COL_MUTED : COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-        text1(d, rc(r.x + r.w - rw - 6, r.y, rw, r.h), right, px, UI_FONT_BOLD,
-              passed ? COL_MUTED : COL_ACCENT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(r.x + ic + 12, r.y, r.w - ic - rw - 18, r.h), label, px, UI_FONT_BOLD,
+                    passed ? COL_MUTED : COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(r.x + r.w - rw - 6, r.y, rw, r.h), right, px, UI_FONT_BOLD,
+                    passed ? COL_MUTED : COL_ACCENT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
         target_mark(d, f, r, BT_ROLE, role);
     }
 }
@@ -1036,22 +1012,22 @@ static void draw_banner(ui_draw *d, const frame *f)
         int base = f->rs->roles[f->role].ap, left = rules_ap(f->s, f->role);
         char ap[32];
         snprintf(ap, sizeof ap, "%s %d", tr(f, "AP"), left);
-        int aw = text_width(d, ap, L->px_title, UI_FONT_BOLD) + 8;
+        int aw = widget_text_width(d, ap, L->px_title, UI_FONT_BOLD) + 8;
         int pw = imax(base, left) * (r.h / 2 + 4);
         right_w = aw + pw + L->pad;
-        text1(d, rc(r.x + r.w - right_w, r.y, aw, r.h), ap, L->px_title, UI_FONT_BOLD, COL_TEXT,
-              UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(r.x + r.w - right_w, r.y, aw, r.h), ap, L->px_title, UI_FONT_BOLD,
+                    COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         ap_pips(d, rc(r.x + r.w - pw - L->pad / 2, r.y + r.h / 4, pw, r.h / 2), left, base,
                 COL_ACCENT);
     }
-    int tw = text_width(d, buf, L->px_title, UI_FONT_BOLD);
+    int tw = widget_text_width(d, buf, L->px_title, UI_FONT_BOLD);
     int avail = r.x + r.w - right_w - x - L->pad;
     tw = imin(tw + 8, avail);
-    text1(d, rc(x, r.y, tw, r.h), buf, L->px_title, UI_FONT_BOLD, COL_TEXT,
-          UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(x, r.y, tw, r.h), buf, L->px_title, UI_FONT_BOLD, COL_TEXT,
+                UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     if (hint[0] && avail - tw > L->pad * 4)
-        text1(d, rc(x + tw + L->pad, r.y, avail - tw - L->pad, r.h), tr(f, hint), L->px_small,
-              UI_FONT_REGULAR, UI_RGBA(0xffffff, 210), UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(x + tw + L->pad, r.y, avail - tw - L->pad, r.h), tr(f, hint), L->px_small,
+                    UI_FONT_REGULAR, UI_RGBA(0xffffff, 210), UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
 }
 
 /* The panel when no role acts: what the hidden side does, or the meeting countdown. */
@@ -1068,8 +1044,8 @@ static void draw_phase_panel(ui_draw *d, const frame *f)
         ui_rect big = rc(area.x + L->pad, area.y, L->end_turn.x - area.x - 2 * L->pad, area.h);
         draw_icon(d, UI_ICON_CLOCK,
                   rc(big.x, big.y + (big.h - L->px_big) / 2, L->px_big, L->px_big), COL_CLEAN);
-        text1(d, rc(big.x + L->px_big + L->pad, big.y, big.w - L->px_big - L->pad, big.h), buf,
-              L->px_huge, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, rc(big.x + L->px_big + L->pad, big.y, big.w - L->px_big - L->pad, big.h),
+                    buf, L->px_huge, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         bool focus = f->a->board.focus >= 0;
         draw_button(d, f, L->meeting_end, "Enter", tr(f, "End meeting"), true, false, focus,
                     COL_CLEAN);
@@ -1099,8 +1075,8 @@ static void draw_phase_panel(ui_draw *d, const frame *f)
     int q = imin(area.h - 2 * L->pad, L->px_big * 2);
     draw_icon(d, icon, rc(area.x + L->pad * 2, area.y + (area.h - q) / 2, q, q),
               UI_RGBA(0xffd166, 120 + pulse));
-    textw(d, rc(area.x + q + L->pad * 4, area.y, area.w - q - L->pad * 6, area.h), tr(f, text),
-          L->px_title, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_wrap(d, rc(area.x + q + L->pad * 4, area.y, area.w - q - L->pad * 6, area.h),
+                tr(f, text), L->px_title, UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 
 static void draw_panel(ui_draw *d, const frame *f)
@@ -1138,8 +1114,8 @@ static void draw_message(ui_draw *d, const frame *f)
     ui_rect r = L->message;
     draw_round(d, r, L->radius, UI_RGBA(0x2a1216, 235));
     draw_stroke_round(d, r, L->radius, 3, COL_ACCENT);
-    textw(d, inset(r, L->pad, 4), b->message, L->px_body, UI_FONT_BOLD, COL_TEXT,
-          UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    widget_wrap(d, inset(r, L->pad, 4), b->message, L->px_body, UI_FONT_BOLD, COL_TEXT,
+                UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
 }
 
 /* A tooltip box near (x, y) with a title and wrapped text. */
@@ -1160,12 +1136,12 @@ static void draw_tip(ui_draw *d, const frame *f, const char *title, const char *
     ui_rect r = rc(x, y, w, h);
     draw_round(d, rc(r.x + 4, r.y + 6, r.w, r.h), L->radius, UI_RGBA(0x000000, 140));
     draw_round(d, r, L->radius, UI_RGB(0xf7f3e6));
-    text1(d, rc(r.x + L->pad, r.y + L->pad / 2, r.w - 2 * L->pad, L->px_title + 6), title,
-          L->px_title, UI_FONT_BOLD, COL_INK, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
-    textw(d,
-          rc(r.x + L->pad, r.y + L->pad + L->px_title + 6, r.w - 2 * L->pad,
-             r.h - L->px_title - L->pad * 2),
-          body, L->px_small, UI_FONT_REGULAR, COL_INK, UI_ALIGN_LEFT);
+    widget_line(d, rc(r.x + L->pad, r.y + L->pad / 2, r.w - 2 * L->pad, L->px_title + 6), title,
+                L->px_title, UI_FONT_BOLD, COL_INK, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_wrap(d,
+                rc(r.x + L->pad, r.y + L->pad + L->px_title + 6, r.w - 2 * L->pad,
+                   r.h - L->px_title - L->pad * 2),
+                body, L->px_small, UI_FONT_REGULAR, COL_INK, UI_ALIGN_LEFT);
 }
 
 static void draw_tooltip(ui_draw *d, const frame *f)
@@ -1280,8 +1256,8 @@ static void draw_note_menu(ui_draw *d, const frame *f)
                              ? f->sc->terminals[b->note_target].id
                              : ml_get(&f->sc->rooms[b->note_target].name, f->l);
     snprintf(title, sizeof title, "%s: %s", role_name(f, f->role), target);
-    text1(d, rc(x + L->pad, y + L->pad / 2, w - 2 * L->pad, ih), title, L->px_body, UI_FONT_BOLD,
-          COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(x + L->pad, y + L->pad / 2, w - 2 * L->pad, ih), title, L->px_body,
+                UI_FONT_BOLD, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     for (int i = 0; i < 4; i++) {
         ui_rect ir = rc(x + L->pad / 2, y + L->pad / 2 + ih * (i + 1), w - L->pad, ih - 4);
         char key[12];
@@ -1317,8 +1293,8 @@ static void draw_entries_for_role(ui_draw *d, const frame *f, ui_rect body, size
         snprintf(round, sizeof round, tr(f, "Round %d"), e->round);
         snprintf(line, sizeof line, "[%s] %s", round, s);
         free(s);
-        y += textw(d, rc(body.x, y, body.w, body.y + body.h - y), line, px, UI_FONT_REGULAR,
-                   COL_TEXT, UI_ALIGN_LEFT) +
+        y += widget_wrap(d, rc(body.x, y, body.w, body.y + body.h - y), line, px, UI_FONT_REGULAR,
+                         COL_TEXT, UI_ALIGN_LEFT) +
              L->pad / 2;
     }
 }
@@ -1333,11 +1309,11 @@ static void draw_modal_frame(ui_draw *d, const frame *f, ui_color accent, const 
     draw_stroke_round(d, r, L->radius, 4, accent);
     int hh = L->px_title + L->pad * 2;
     draw_round(d, rc(r.x, r.y, r.w, hh), L->radius, accent);
-    text1(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), title, L->px_title, UI_FONT_BOLD,
-          COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(r.x + L->pad, r.y, r.w - 2 * L->pad, hh), title, L->px_title, UI_FONT_BOLD,
+                COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     int fh = L->px_body + L->pad * 2;
-    text1(d, rc(r.x + L->pad, r.y + r.h - fh, r.w - 2 * L->pad, fh), footer, L->px_body,
-          UI_FONT_BOLD, COL_ACCENT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
+    widget_line(d, rc(r.x + L->pad, r.y + r.h - fh, r.w - 2 * L->pad, fh), footer, L->px_body,
+                UI_FONT_BOLD, COL_ACCENT, UI_ALIGN_RIGHT | UI_VALIGN_MIDDLE);
     *body = rc(r.x + L->pad * 2, r.y + hh + L->pad, r.w - 4 * L->pad, r.h - hh - fh - L->pad * 2);
 }
 
@@ -1360,16 +1336,17 @@ static void draw_curtain(ui_draw *d, const frame *f)
     char buf[256];
     snprintf(buf, sizeof buf, tr(f, "Only the %s looks now"), role_name(f, role));
     int y = L->h / 4 + q + L->pad * 3;
-    y += textw(d, rc(L->pad * 2, y, L->w - 4 * L->pad, L->px_big * 3), buf, L->px_big, UI_FONT_BOLD,
-               COL_TEXT, UI_ALIGN_CENTER) +
+    y += widget_wrap(d, rc(L->pad * 2, y, L->w - 4 * L->pad, L->px_big * 3), buf, L->px_big,
+                     UI_FONT_BOLD, COL_TEXT, UI_ALIGN_CENTER) +
          L->pad;
     snprintf(buf, sizeof buf, "%s: %s", tr(f, "Player"), player_name(f, role));
-    y += text1(d, rc(0, y, L->w, L->px_title * 2), buf, L->px_title, UI_FONT_BOLD, c,
-               UI_ALIGN_CENTER | UI_VALIGN_MIDDLE) +
+    y += widget_line(d, rc(0, y, L->w, L->px_title * 2), buf, L->px_title, UI_FONT_BOLD, c,
+                     UI_ALIGN_CENTER | UI_VALIGN_MIDDLE) +
          L->pad;
-    y += textw(d, rc(L->pad * 4, y, L->w - 8 * L->pad, L->px_body * 4),
-               tr(f, "Everyone else, please look away. Click or press Enter to see the result."),
-               L->px_body, UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_CENTER) +
+    y += widget_wrap(
+             d, rc(L->pad * 4, y, L->w - 8 * L->pad, L->px_body * 4),
+             tr(f, "Everyone else, please look away. Click or press Enter to see the result."),
+             L->px_body, UI_FONT_REGULAR, COL_MUTED, UI_ALIGN_CENTER) +
          L->pad * 2;
     /* the button the role's player presses (anywhere works: a click or Enter) */
     int bw = layout_px(520, L->w, L->h), bh = L->px_title + L->pad * 2;
@@ -1403,8 +1380,8 @@ static void draw_notebook(ui_draw *d, const frame *f)
         if (log->items[i].vis == VIS_ROLE && log->items[i].vis_role == f->role)
             any = true;
     if (!any)
-        textw(d, body, tr(f, "No private results yet."), f->L.px_body, UI_FONT_REGULAR, COL_MUTED,
-              UI_ALIGN_LEFT);
+        widget_wrap(d, body, tr(f, "No private results yet."), f->L.px_body, UI_FONT_REGULAR,
+                    COL_MUTED, UI_ALIGN_LEFT);
     else
         draw_entries_for_role(d, f, body, 0, log->count, f->role, f->L.px_body);
 }
@@ -1417,9 +1394,9 @@ static void draw_hint(ui_draw *d, const frame *f)
     if (!f->a->settings.hints) {
         /* the strip stays in the layout: say how to bring the hints back (H) */
         if (f->L.hint.w > 0)
-            text1(d, inset(f->L.hint, f->L.pad, f->L.pad / 2),
-                  tr(f, "Hints are off (H shows them)"), f->L.px_small, UI_FONT_REGULAR, COL_DIM,
-                  UI_ALIGN_LEFT | UI_VALIGN_BOTTOM);
+            widget_line(d, inset(f->L.hint, f->L.pad, f->L.pad / 2),
+                        tr(f, "Hints are off (H shows them)"), f->L.px_small, UI_FONT_REGULAR,
+                        COL_DIM, UI_ALIGN_LEFT | UI_VALIGN_BOTTOM);
         return;
     }
     const hint_def *best = NULL;
@@ -1443,7 +1420,7 @@ static void draw_hint(ui_draw *d, const frame *f)
      * English hints' last line at 720p) */
     int px =
         widget_fit_wrapped_px(d, buf, L->px_body, L->px_small * 3 / 4, in.w, in.h, UI_FONT_REGULAR);
-    textw(d, in, buf, px, UI_FONT_REGULAR, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_wrap(d, in, buf, px, UI_FONT_REGULAR, COL_TEXT, UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
 }
 
 void board_draw(const app *a, ui_draw *d)

@@ -33,30 +33,6 @@ static int card_max(int a, int b)
     return a > b ? a : b;
 }
 
-/* One line of text (cut with an ellipsis when it does not fit). */
-static int card_text1(ui_draw *d, ui_rect r, const char *s, int px, ui_font_style st, ui_color c,
-                      int align)
-{
-    ui_text_style ts = {px, st, c, align, false, true};
-    return draw_text(d, r, s, &ts);
-}
-
-/* Wrapped text. */
-static int card_textw(ui_draw *d, ui_rect r, const char *s, int px, ui_font_style st, ui_color c,
-                      int align)
-{
-    ui_text_style ts = {px, st, c, align, true, true};
-    return draw_text(d, r, s, &ts);
-}
-
-static int card_text_width(ui_draw *d, const char *s, int px, ui_font_style st)
-{
-    ui_text_style ts = {px, st, UI_RGB(CARD_INK), UI_ALIGN_LEFT, false, false};
-    int w = 0, h = 0;
-    draw_measure(d, s, &ts, &w, &h);
-    return w;
-}
-
 card_metrics card_draw_metrics(int w, int h)
 {
     (void)h;
@@ -109,7 +85,7 @@ void card_draw_event_back(ui_draw *d, ui_rect r, const card_ctx *c, const char *
                   card_rc(r.x + (r.w - q) / 2, r.y + (r.h - q) / 2 - m->pad, q, q),
                   UI_RGBA(0xffffff, 200));
     if (caption && r.w > m->pad * 4)
-        card_textw(
+        widget_wrap(
             d, card_rc(r.x + m->pad, r.y + r.h - m->px_body * 3, r.w - 2 * m->pad, m->px_body * 2),
             caption, m->px_body, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
             UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
@@ -140,7 +116,7 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
     if (tall && r.w > m->pad * 6) {
         int tw = r.w - hh - m->pad;
         tpx = widget_fit_px(d, title, m->px_title, m->px_title * 4 / 5, tw, UI_FONT_BOLD);
-        if (card_text_width(d, title, tpx, UI_FONT_BOLD) > tw) {
+        if (widget_text_width(d, title, tpx, UI_FONT_BOLD) > tw) {
             tpx = m->px_title;
             tlines = 2;
             hh = m->px_title * 5 / 2 + m->pad * 2;
@@ -158,11 +134,11 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
     if (tlines == 1 && !tall) /* the board's wide card: a long title steps down (to 3/4) */
         tpx = widget_fit_px(d, title, m->px_title, m->px_title * 3 / 4, tr.w, UI_FONT_BOLD);
     if (tlines == 1)
-        card_text1(d, tr, title, tpx, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
-                   UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, tr, title, tpx, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     else
-        card_textw(d, tr, title, tpx, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
-                   UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_wrap(d, tr, title, tpx, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     int y = r.y + hh + m->pad / 2;
     ui_rect body = card_rc(r.x + m->pad, y, r.w - 2 * m->pad, r.y + r.h - y - m->pad / 2);
     if (tall) {
@@ -197,14 +173,14 @@ void card_draw_event(ui_draw *d, ui_rect r, const card_ctx *c, int ev)
     ui_rect rule_box = card_rc(body.x, body.y, body.w, rule_h);
     draw_round(d, card_inset(rule_box, -m->pad / 3, -m->pad / 4), m->radius / 2,
                UI_RGB(CARD_RULE_BOX));
-    card_textw(d, rule_box, rule, rpx, UI_FONT_BOLD, UI_RGB(CARD_INK),
-               UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    widget_wrap(d, rule_box, rule, rpx, UI_FONT_BOLD, UI_RGB(CARD_INK),
+                UI_ALIGN_LEFT | UI_VALIGN_TOP);
     free(gen);
     ui_rect fl = card_rc(body.x, rule_box.y + rule_box.h + m->pad / 2, body.w,
                          body.y + body.h - rule_box.y - rule_box.h - m->pad / 2);
     /* on a tall card the story sits at the bottom, like a caption */
-    card_textw(d, fl, flavour, fpx, UI_FONT_REGULAR, UI_RGB(CARD_INK_SOFT),
-               UI_ALIGN_LEFT | (tall ? UI_VALIGN_BOTTOM : UI_VALIGN_TOP));
+    widget_wrap(d, fl, flavour, fpx, UI_FONT_REGULAR, UI_RGB(CARD_INK_SOFT),
+                UI_ALIGN_LEFT | (tall ? UI_VALIGN_BOTTOM : UI_VALIGN_TOP));
 }
 
 /* ---- roles ---- */
@@ -224,13 +200,13 @@ static int card_role_details(ui_draw *d, ui_rect r, const card_ctx *c, const rol
     int y = in.y;
     if (name) { /* the art took the name's place */
         if (draw)
-            card_text1(d, card_rc(in.x, y, in.w, pt * 3 / 2), ml_get(&rd->name, c->l), pt,
-                       UI_FONT_BOLD, UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+            widget_line(d, card_rc(in.x, y, in.w, pt * 3 / 2), ml_get(&rd->name, c->l), pt,
+                        UI_FONT_BOLD, UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         y += text_line_height(pt);
     }
     if (draw)
-        card_text1(d, card_rc(in.x, y, in.w, pb * 3 / 2), ap, pb, UI_FONT_BOLD, UI_RGB(CARD_INK),
-                   UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, card_rc(in.x, y, in.w, pb * 3 / 2), ap, pb, UI_FONT_BOLD, UI_RGB(CARD_INK),
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     y += text_line_height(pb) + m->pad / 3;
     const char *passive = ml_get(&rd->passive, c->l);
     if (passive[0]) {
@@ -238,15 +214,15 @@ static int card_role_details(ui_draw *d, ui_rect r, const card_ctx *c, const rol
         if (draw) {
             ui_rect box = card_rc(in.x, y, in.w, card_min(h, in.y + in.h - y));
             draw_round(d, box, m->radius / 2, UI_RGB(CARD_RULE_BOX));
-            card_textw(d, card_inset(box, m->pad / 2, m->pad / 4), passive, pb, UI_FONT_BOLD,
-                       UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_TOP);
+            widget_wrap(d, card_inset(box, m->pad / 2, m->pad / 4), passive, pb, UI_FONT_BOLD,
+                        UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_TOP);
         }
         y += h + m->pad / 2;
     }
     const char *desc = ml_get(&rd->desc, c->l);
     if (draw)
-        card_textw(d, card_rc(in.x, y, in.w, in.y + in.h - y), desc, ps, UI_FONT_REGULAR,
-                   UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | UI_VALIGN_TOP);
+        widget_wrap(d, card_rc(in.x, y, in.w, in.y + in.h - y), desc, ps, UI_FONT_REGULAR,
+                    UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | UI_VALIGN_TOP);
     y += widget_text_height(d, desc, ps, UI_FONT_REGULAR, in.w);
     return y - r.y + m->pad / 2;
 }
@@ -297,8 +273,8 @@ void card_draw_role(ui_draw *d, ui_rect r, const card_ctx *c, int role, bool ful
                              top.h / 2 - q / 4 - m->pad / 2);
         int npx = full ? m->px_title : m->px_small;
         int px = widget_fit_px(d, name, npx, card_max(12, npx * 2 / 3), nr.w, UI_FONT_BOLD);
-        card_textw(d, nr, name, px, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
-                   UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        widget_wrap(d, nr, name, px, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
+                    UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
     }
     if (full) {
         card_role_details(
@@ -339,17 +315,17 @@ void card_draw_terminal_back(ui_draw *d, ui_rect r, const card_ctx *c, const cha
         draw_line(d, in.x + pad, yy, in.x + in.w - pad, yy, 1, UI_RGBA(0xffffff, 28));
     }
     if (label)
-        card_text1(d, card_rc(r.x, r.y + pad, r.w, t.px_id + 4), label, t.px_id, UI_FONT_BOLD,
-                   UI_RGB(CARD_WHITE), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        widget_line(d, card_rc(r.x, r.y + pad, r.w, t.px_id + 4), label, t.px_id, UI_FONT_BOLD,
+                    UI_RGB(CARD_WHITE), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
     /* an emblem: a ring with a question mark (the kind is unknown) */
     int q = card_min(r.w / 2, r.h / 3);
     int cx = r.x + r.w / 2, cy = r.y + r.h / 2 - pad / 2;
     draw_circle(d, cx, cy, q / 2, UI_RGBA(0xffffff, 40));
     draw_circle(d, cx, cy, q / 2 - card_max(2, q / 10), UI_RGB(CARD_BACK));
-    card_text1(d, card_rc(cx - q / 2, cy - q / 2, q, q), "?", card_max(q * 7 / 10, 12),
-               UI_FONT_BOLD, UI_RGBA(0xffffff, 170), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    widget_line(d, card_rc(cx - q / 2, cy - q / 2, q, q), "?", card_max(q * 7 / 10, 12),
+                UI_FONT_BOLD, UI_RGBA(0xffffff, 170), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
     if (owner)
-        card_textw(
+        widget_wrap(
             d, card_rc(r.x + pad / 2, r.y + r.h - 2 * t.line_h - pad / 2, r.w - pad, 2 * t.line_h),
             owner, t.px_s, UI_FONT_REGULAR, UI_RGB(CARD_WHITE), UI_ALIGN_CENTER | UI_VALIGN_BOTTOM);
 }
@@ -364,16 +340,17 @@ void card_draw_terminal(ui_draw *d, ui_rect r, const card_ctx *c, int kind, cons
     draw_round(d, r, t.rad, infected ? UI_RGB(0xfbe3e3) : UI_RGB(CARD_FACE));
     if (infected)
         draw_stroke_round(d, r, t.rad, card_max(2, pad / 2), UI_RGB(CARD_INFECTED));
-    card_text1(d, card_rc(r.x + pad / 2, r.y + pad / 2, r.w - pad, t.px_id + 4), label ? label : "",
-               t.px_id, UI_FONT_BOLD, UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, card_rc(r.x + pad / 2, r.y + pad / 2, r.w - pad, t.px_id + 4),
+                label ? label : "", t.px_id, UI_FONT_BOLD, UI_RGB(CARD_INK),
+                UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     int q = card_min(r.w * 45 / 100, r.h / 4);
     int iy = r.y + pad / 2 + t.px_id + 4;
     if (!(kd->art && draw_image(d, card_rc(r.x + (r.w - q) / 2, iy, q, q), kd->art)))
         draw_icon(d, widget_kind_icon(kd->icon), card_rc(r.x + (r.w - q) / 2, iy, q, q),
                   UI_RGB(CARD_INK));
     if (name) /* on the board the markers take this place; the tooltip names the kind */
-        card_text1(d, card_rc(r.x + 2, iy + q, r.w - 4, t.line_h), ml_get(&kd->name, c->l), t.px_s,
-                   UI_FONT_REGULAR, UI_RGB(CARD_INK_SOFT), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+        widget_line(d, card_rc(r.x + 2, iy + q, r.w - 4, t.line_h), ml_get(&kd->name, c->l), t.px_s,
+                    UI_FONT_REGULAR, UI_RGB(CARD_INK_SOFT), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
 }
 
 void card_draw_kind(ui_draw *d, ui_rect r, const card_ctx *c, int kind)
@@ -388,8 +365,8 @@ void card_draw_kind(ui_draw *d, ui_rect r, const card_ctx *c, int kind)
     int hh = m->px_title + m->pad * 2;
     draw_round(d, card_rc(r.x, r.y, r.w, hh), m->radius, UI_RGB(CARD_BACK));
     draw_fill(d, card_rc(r.x, r.y + hh - m->pad, r.w, m->pad), UI_RGB(CARD_BACK));
-    card_text1(d, card_rc(r.x + m->pad, r.y, r.w - 2 * m->pad, hh), ml_get(&kd->name, c->l),
-               m->px_title, UI_FONT_BOLD, UI_RGB(CARD_WHITE), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, card_rc(r.x + m->pad, r.y, r.w - 2 * m->pad, hh), ml_get(&kd->name, c->l),
+                m->px_title, UI_FONT_BOLD, UI_RGB(CARD_WHITE), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     int q = card_min(r.w * 60 / 100, (r.h - hh) / 2);
     ui_rect pic = card_rc(r.x + (r.w - q) / 2, r.y + hh + m->pad * 2, q, q);
     if (!(kd->art && draw_image(d, pic, kd->art)))
@@ -401,8 +378,8 @@ void card_draw_kind(ui_draw *d, ui_rect r, const card_ctx *c, int kind)
                            ? card_draw_tr(c, "Employees may reboot it: its volatile evidence "
                                              "(memory) is lost.")
                            : card_draw_tr(c, "Employees do not reboot it.");
-    card_textw(d, card_inset(box, m->pad / 2, m->pad / 2), rule, m->px_body, UI_FONT_BOLD,
-               UI_RGB(CARD_INK), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    widget_wrap(d, card_inset(box, m->pad / 2, m->pad / 2), rule, m->px_body, UI_FONT_BOLD,
+                UI_RGB(CARD_INK), UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
 }
 
 /* ---- actions ---- */
@@ -443,25 +420,26 @@ void card_draw_action(ui_draw *d, ui_rect r, const card_ctx *c, int act)
     const char *name = ml_get(&ad->name, c->l);
     ui_rect nr = card_rc(r.x + ic + m->pad, r.y, r.w - ic - m->pad * 2, hh);
     int px = m->px_title;
-    while (px > m->px_title * 2 / 3 && card_text_width(d, name, px, UI_FONT_BOLD) > nr.w * 2 - px)
+    while (px > m->px_title * 2 / 3 && widget_text_width(d, name, px, UI_FONT_BOLD) > nr.w * 2 - px)
         px--;
-    card_textw(d, nr, name, px, UI_FONT_BOLD, UI_RGB(CARD_WHITE), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_wrap(d, nr, name, px, UI_FONT_BOLD, UI_RGB(CARD_WHITE),
+                UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     /* the cost (a pip per point and the number) and the owner */
     int y = r.y + hh + m->pad / 2;
     ui_rect body = card_rc(r.x + m->pad, y, r.w - 2 * m->pad, r.y + r.h - y - m->pad / 2);
     char cost[32];
     snprintf(cost, sizeof cost, "%d AP", ad->ap);
-    int cw = card_text_width(d, cost, m->px_title, UI_FONT_BOLD) + m->pad;
+    int cw = widget_text_width(d, cost, m->px_title, UI_FONT_BOLD) + m->pad;
     ui_rect cr = card_rc(body.x + body.w - cw - m->pad / 2, body.y, cw + m->pad / 2,
                          m->px_title + m->pad / 2);
     draw_round(d, cr, cr.h / 2, UI_RGB(CARD_INK));
-    card_text1(d, cr, cost, m->px_title, UI_FONT_BOLD, UI_RGB(0xffd166),
-               UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
+    widget_line(d, cr, cost, m->px_title, UI_FONT_BOLD, UI_RGB(0xffd166),
+                UI_ALIGN_CENTER | UI_VALIGN_MIDDLE);
     const char *owner = ro ? ml_get(&ro->name, c->l) : "";
     int ow = body.w - cr.w - m->pad / 2;
-    card_text1(d, card_rc(body.x, body.y, ow, cr.h), owner,
-               widget_fit_px(d, owner, m->px_body, m->px_body * 7 / 10, ow, UI_FONT_BOLD),
-               UI_FONT_BOLD, UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+    widget_line(d, card_rc(body.x, body.y, ow, cr.h), owner,
+                widget_fit_px(d, owner, m->px_body, m->px_body * 7 / 10, ow, UI_FONT_BOLD),
+                UI_FONT_BOLD, UI_RGB(CARD_INK_SOFT), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
     y = body.y + cr.h + m->pad / 2;
     /* the target and the limits, one line each */
     const char *lines[4];
@@ -476,8 +454,9 @@ void card_draw_action(ui_draw *d, ui_rect r, const card_ctx *c, int act)
     for (int i = 0; i < n; i++) {
         int h = m->px_body * 4 / 3;
         draw_circle(d, body.x + m->px_body / 4, y + h / 2, card_max(2, m->px_body / 6), col);
-        card_text1(d, card_rc(body.x + m->px_body * 2 / 3, y, body.w - m->px_body, h), lines[i],
-                   m->px_body, UI_FONT_REGULAR, UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
+        widget_line(d, card_rc(body.x + m->px_body * 2 / 3, y, body.w - m->px_body, h), lines[i],
+                    m->px_body, UI_FONT_REGULAR, UI_RGB(CARD_INK),
+                    UI_ALIGN_LEFT | UI_VALIGN_MIDDLE);
         y += h;
     }
     y += m->pad / 2;
@@ -496,8 +475,8 @@ void card_draw_action(ui_draw *d, ui_rect r, const card_ctx *c, int act)
     /* what it does, in the rule box (as on an event card) */
     ui_rect box = rest;
     draw_round(d, box, m->radius / 2, UI_RGB(CARD_RULE_BOX));
-    card_textw(d, card_inset(box, m->pad / 2, m->pad / 2), desc, m->px_body, UI_FONT_BOLD,
-               UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_TOP);
+    widget_wrap(d, card_inset(box, m->pad / 2, m->pad / 2), desc, m->px_body, UI_FONT_BOLD,
+                UI_RGB(CARD_INK), UI_ALIGN_LEFT | UI_VALIGN_TOP);
 }
 
 /* ---- sheets ---- */

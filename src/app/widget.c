@@ -291,6 +291,28 @@ static int widget_measure(void *ctx, const char *s, size_t n)
     return w;
 }
 
+int widget_line(ui_draw *d, ui_rect r, const char *utf8, int px, ui_font_style style, ui_color c,
+                int align)
+{
+    ui_text_style ts = {px, style, c, align, false, true};
+    return draw_text(d, r, utf8, &ts);
+}
+
+int widget_wrap(ui_draw *d, ui_rect r, const char *utf8, int px, ui_font_style style, ui_color c,
+                int align)
+{
+    ui_text_style ts = {px, style, c, align, true, true};
+    return draw_text(d, r, utf8, &ts);
+}
+
+int widget_text_width(ui_draw *d, const char *utf8, int px, ui_font_style style)
+{
+    ui_text_style ts = {px, style, UI_RGB(THEME_TEXT), UI_ALIGN_LEFT, false, false};
+    int w = 0, h = 0;
+    draw_measure(d, utf8, &ts, &w, &h);
+    return w;
+}
+
 int widget_text_height(ui_draw *d, const char *utf8, int px, ui_font_style style, int w)
 {
     assert(d && utf8 && px > 0);

@@ -49,6 +49,14 @@ void widget_card_back(ui_draw *d, ui_rect r);
 uint32_t widget_rank_color(char rank);
 /* A 0xRRGGBB colour darkened or lightened by pct (-100..100). */
 uint32_t widget_shade(uint32_t rgb, int pct);
+/* One line of text in box r, cut with an ellipsis when it does not fit; returns the height. */
+int widget_line(ui_draw *d, ui_rect r, const char *utf8, int px, ui_font_style style, ui_color c,
+                int align);
+/* Text wrapped in box r (cut with an ellipsis when it overflows); returns the height used. */
+int widget_wrap(ui_draw *d, ui_rect r, const char *utf8, int px, ui_font_style style, ui_color c,
+                int align);
+/* The width of utf8 on one line at px. */
+int widget_text_width(ui_draw *d, const char *utf8, int px, ui_font_style style);
 /* The height utf8 takes wrapped at w pixels in px type, laid out as draw_text lays it out. */
 int widget_text_height(ui_draw *d, const char *utf8, int px, ui_font_style style, int w);
 /* The largest size from px down to lo at which utf8 fits one line of w pixels; lo when none
