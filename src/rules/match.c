@@ -299,6 +299,10 @@ static bool match_header_line(const ruleset *rs, save_header *h, char **w, int n
             name[len++] = c;
         }
         name[len] = '\0';
+        /* An escape may spell a byte the text itself could not hold ("%EC"): the name is shown
+         * to people and saved again as it is, so it must be UTF-8 once decoded. */
+        if (core_utf8_check(name, len) != len)
+            return text_fail(why, why_n, "a player name is not UTF-8 text once decoded");
         uint32_t holds = 0;
         for (int i = 2; i < n; i++) {
             int r = ruleset_role(rs, w[i]);

@@ -279,6 +279,10 @@ static void test_match_load_errors(void **state)
         {"scenario test\nmoves\nmoves\n", "line 3: unknown move 'moves'"},
         /* not UTF-8: refused where it is, never shown as garbage */
         {"scenario test\nplayer Ab\xff commander\n", "line 2: invalid UTF-8 at column 10"},
+        /* an escape that decodes to a byte the text could not hold (found by fuzz_save: the
+         * name loaded, then its save did not load back) */
+        {"scenario test\nplayer Ben%ecover commander\n",
+         "line 2: a player name is not UTF-8 text once decoded"},
         {"scenario test\nmoves\nfac cure T01 # 理由\xe3\x81\n",
          "line 3: invalid UTF-8 at column 18"},
     };
